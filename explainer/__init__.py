@@ -1,0 +1,1 @@
+"""Non-UI logic of the consult explainer: content, filters, figures, readability, handout."""

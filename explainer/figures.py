@@ -1,0 +1,352 @@
+"""Every chart in the app, built with plotly.graph_objects (faster than express).
+
+Rules kept by every builder: an Okabe-Ito colour-blind-safe palette, and a second cue
+besides colour (text on the marks, marker shapes, bar patterns or dashed outlines).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from explainer.content import Content
+from explainer.filters import AIM_LABELS, AIM_SCORE, DIMENSIONS, aim_matrix, cause_counts
+
+# Okabe-Ito palette (Okabe & Ito 2008), safe for the common kinds of colour blindness.
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+GREEN = "#009E73"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+SKY = "#56B4E9"
+YELLOW = "#F0E442"
+INK = "#1A1A1A"
+DEEP_BLUE = "#1F4E9A"
+BONE = "#EDE3CF"
+GREY = "#6B6B6B"
+
+FONT = dict(family="Source Sans Pro, Source Sans 3, sans-serif", size=16, color=INK)
+PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
+SYMBOLS = ("circle", "diamond", "square", "triangle-up", "star", "hexagon")
+
+# Plotly's toolbar is clutter in a consult and its logo links off the machine.
+CHART_CONFIG = {
+    "displaylogo": False,
+    "displayModeBar": False,
+    "scrollZoom": False,
+    "responsive": True,
+}
+
+
+def _base_layout(fig: go.Figure, height: int) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        font=FONT,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin=dict(l=10, r=10, t=10, b=10),
+        showlegend=False,
+        hoverlabel=dict(font_size=16, bgcolor="white"),
+        dragmode=False,
+    )
+    return fig
+
+
+# ------------------------------------------------------------------------------------------
+# The vertebra seen from above
+
+
+def _ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 60) -> tuple[list, list]:
+    import math
+
+    xs = [cx + rx * math.cos(2 * math.pi * i / n) for i in range(n + 1)]
+    ys = [cy + ry * math.sin(2 * math.pi * i / n) for i in range(n + 1)]
+    return xs, ys
+
+
+def _mirror(xs: list[float]) -> list[float]:
+    return [-x for x in xs]
+
+
+VERTEBRA_PARTS = {
+    "body": "Vertebral body: the thick, round front part that carries your weight.",
+    "pedicle": "Pedicles: two short pillars joining the body to the back arch.",
+    "lamina": "Laminae: two flat plates that make the bony roof over the nerves.",
+    "spinous": "Spinous process: the bump you can feel down the middle of your back.",
+    "transverse": "Transverse processes: side wings where muscles attach.",
+    "canal": "Spinal canal: the tunnel that holds the nerves.",
+    "nerves": "Nerves: the bundle of nerves inside the canal.",
+    "roots": "Nerve roots: nerves leaving the spine to go to the leg.",
+}
+
+
+def vertebra_figure(after_laminectomy: bool) -> go.Figure:
+    """A lumbar vertebra seen from above, front (belly side) at the top, back at the bottom."""
+    fig = go.Figure()
+    outline = dict(color=INK, width=2)
+
+    def shape(xs, ys, name, fill, line=outline, dash=None, text=None):
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                fill="toself",
+                fillcolor=fill,
+                line=dict(line, dash=dash) if dash else line,
+                mode="lines",
+                name=name,
+                hoveron="fills",
+                hoverinfo="text",
+                text=text or VERTEBRA_PARTS.get(name, name),
+            )
+        )
+
+    body_x, body_y = _ellipse(0, 2.3, 2.3, 1.45)
+    shape(body_x, body_y, "body", BONE)
+    # pedicles
+    px = [-1.5, -0.85, -0.75, -1.35, -1.5]
+    py = [1.05, 1.05, -0.35, -0.45, 1.05]
+    shape(px, py, "pedicle", BONE)
+    shape(_mirror(px), py, "pedicle", BONE)
+    # transverse processes
+    tx = [-1.4, -3.4, -3.5, -3.3, -1.3, -1.4]
+    ty = [-0.05, 0.05, -0.3, -0.55, -0.5, -0.05]
+    shape(tx, ty, "transverse", BONE)
+    shape(_mirror(tx), ty, "transverse", BONE)
+
+    # laminae and spinous process: the part a laminectomy removes
+    lx = [-1.35, -0.75, 0.0, 0.0, -1.15, -1.5, -1.35]
+    ly = [-0.45, -0.35, -1.45, -2.05, -1.05, -0.7, -0.45]
+    sx = [-0.28, 0.28, 0.22, 0.0, -0.22, -0.28]
+    sy = [-1.7, -1.7, -3.5, -3.75, -3.5, -1.7]
+    if after_laminectomy:
+        removed = "Removed in a laminectomy: the laminae and the spinous process."
+        gone = dict(color=VERMILLION, width=3)
+        shape(lx, ly, "lamina", "rgba(255,255,255,0)", gone, "dash", removed)
+        shape(_mirror(lx), ly, "lamina", "rgba(255,255,255,0)", gone, "dash", removed)
+        shape(sx, sy, "spinous", "rgba(255,255,255,0)", gone, "dash", removed)
+    else:
+        shape(lx, ly, "lamina", ORANGE)
+        shape(_mirror(lx), ly, "lamina", ORANGE)
+        shape(sx, sy, "spinous", BONE)
+
+    # canal and its nerves
+    cx, cy = _ellipse(0, 0.25, 0.72, 0.75)
+    shape(cx, cy, "canal", "white", dict(color=GREY, width=1), "dot")
+    nx, ny = _ellipse(0, 0.35, 0.5, 0.45)
+    shape(nx, ny, "nerves", YELLOW)
+    rx, ry = _ellipse(-1.05, -0.05, 0.2, 0.2)
+    shape(rx, ry, "roots", YELLOW)
+    shape(_mirror(rx), ry, "roots", YELLOW)
+
+    labels = [
+        (0, 2.3, 0, 2.3, "Vertebral body", 0, 0),
+        (-1.15, 0.6, -3.3, 1.3, "Pedicle", -40, 0),
+        (-1.05, -0.05, -3.0, -1.4, "Nerve root", -40, 20),
+        (0, 0.4, 2.6, 0.9, "Nerves in the<br>spinal canal", 60, -10),
+        (2.9, -0.25, 3.1, -1.3, "Transverse<br>process", 0, 30),
+    ]
+    if after_laminectomy:
+        labels += [
+            (-0.75, -1.0, -2.6, -2.6, "Laminae removed:<br>more room for nerves", -30, 30),
+            (0.0, -3.0, 1.8, -3.3, "Spinous process<br>removed", 40, 0),
+        ]
+    else:
+        labels += [
+            (-0.75, -1.0, -2.6, -2.6, "Lamina: the bony<br>roof over the nerves", -30, 30),
+            (0.0, -3.0, 1.8, -3.3, "Spinous process", 40, 0),
+        ]
+    for x, y, tx_, ty_, text, _, _ in labels:
+        same = (x, y) == (tx_, ty_)
+        fig.add_annotation(
+            x=x,
+            y=y,
+            ax=tx_,
+            ay=ty_,
+            axref="x",
+            ayref="y",
+            text=f"<b>{text}</b>",
+            showarrow=not same,
+            arrowhead=2,
+            arrowwidth=1.5,
+            arrowcolor=INK,
+            font=dict(size=15, color=INK),
+            bgcolor="rgba(255,255,255,0.85)" if not same else None,
+        )
+    fig.add_annotation(x=0, y=4.2, text="Front (belly side)", showarrow=False, font=dict(size=14, color=GREY))
+    fig.add_annotation(x=0, y=-4.15, text="Back (skin side)", showarrow=False, font=dict(size=14, color=GREY))
+    _base_layout(fig, 520)
+    fig.update_xaxes(visible=False, range=[-4.6, 4.6], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-4.5, 4.5], scaleanchor="x", scaleratio=1, fixedrange=True)
+    return fig
+
+
+# ------------------------------------------------------------------------------------------
+# Causes
+
+
+def cause_groups_figure(content: Content, dimension: str, highlight: str | None = None) -> go.Figure:
+    """Horizontal bars: how many of the 11 causes fall in each group of one dimension."""
+    counts = cause_counts(content, dimension)
+    colours = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY]
+    n = len(counts)
+    faded = [
+        c if highlight in (None, cid) else "rgba(200,200,200,0.6)"
+        for c, cid in zip((colours * 2)[:n], counts["id"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            y=counts["Group"],
+            x=counts["Number of causes"],
+            orientation="h",
+            marker=dict(
+                color=faded,
+                line=dict(color=INK, width=[3 if cid == highlight else 1 for cid in counts["id"]]),
+                pattern=dict(shape=list((PATTERNS * 2)[:n]), fgcolor=INK, size=8, solidity=0.15),
+            ),
+            text=[f"{k} cause{'s' if k != 1 else ''}" for k in counts["Number of causes"]],
+            textposition="outside",
+            hovertext=counts["Causes"].str.replace("; ", "<br>"),
+            hoverinfo="text",
+        )
+    )
+    _base_layout(fig, 90 + 58 * n)
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=16), fixedrange=True, title=None)
+    fig.update_xaxes(
+        title=dict(text=f"Number of causes ({DIMENSIONS[dimension].lower()})", font=dict(size=15)),
+        dtick=1,
+        range=[0, counts["Number of causes"].max() + 1.5],
+        gridcolor="#E5E5E5",
+        fixedrange=True,
+    )
+    return fig
+
+
+# ------------------------------------------------------------------------------------------
+# Treatments
+
+
+def treatment_ladder_figure(content: Content, highlight: list[str] | None = None) -> go.Figure:
+    """Treatments as steps, from least to most invasive; marker shape and text show the step."""
+    steps = {cat.id: (i, cat.label) for i, cat in enumerate(content.categories("invasiveness"), start=1)}
+    treatments = list(content.treatments)
+    colours = [BLUE, ORANGE, GREEN, VERMILLION]
+    chosen = set(highlight or [])
+    fig = go.Figure()
+    for step_id, (step, label) in steps.items():
+        rows = [t for t in treatments if t.invasiveness == step_id]
+        if not rows:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[step] * len(rows),
+                y=[t.short_name for t in rows],
+                mode="markers+text",
+                marker=dict(
+                    symbol=SYMBOLS[(step - 1) % len(SYMBOLS)],
+                    size=[26 if t.id in chosen else 18 for t in rows],
+                    color=colours[(step - 1) % len(colours)],
+                    line=dict(color=INK, width=[3 if t.id in chosen else 1 for t in rows]),
+                ),
+                text=[f"  {t.short_name}" for t in rows],
+                textposition="middle right",
+                textfont=dict(size=15),
+                name=label,
+                hovertext=[f"{t.name}: {label}" for t in rows],
+                hoverinfo="text",
+            )
+        )
+    _base_layout(fig, 110 + 44 * len(treatments))
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=[t.short_name for t in treatments],
+        autorange="reversed",
+        showticklabels=False,
+        fixedrange=True,
+    )
+    fig.update_xaxes(
+        tickvals=[s for s, _ in steps.values()],
+        ticktext=[label.replace(" ", "<br>", 1) for _, label in steps.values()],
+        range=[0.6, len(steps) + 1.4],
+        title=dict(text="Less invasive  →  more invasive", font=dict(size=15)),
+        gridcolor="#E5E5E5",
+        fixedrange=True,
+    )
+    return fig
+
+
+def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> go.Figure:
+    """Treatment-by-symptom grid; every cell says its meaning in words, colour is extra."""
+    matrix = aim_matrix(content, treatment_ids, symptom_ids)
+    z = matrix.replace(AIM_SCORE).astype(int).values.tolist()
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[name.replace(" ", "<br>", 1) if len(name) > 11 else name for name in matrix.columns],
+            y=list(matrix.index),
+            zmin=0,
+            zmax=2,
+            colorscale=[[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, SKY], [0.66, SKY], [0.67, DEEP_BLUE], [1, DEEP_BLUE]],
+            showscale=False,
+            xgap=3,
+            ygap=3,
+            hoverinfo="text",
+            text=[
+                [f"{t}: {AIM_LABELS[a].lower()} for {s.lower()}" for s, a in zip(matrix.columns, row, strict=True)]
+                for t, row in zip(matrix.index, matrix.values, strict=True)
+            ],
+        )
+    )
+    marks = {"main": "Main<br>aim", "may": "May<br>help", "not": "–"}
+    for i, treatment in enumerate(matrix.index):
+        for j, symptom in enumerate(matrix.columns):
+            aim = matrix.loc[treatment, symptom]
+            fig.add_annotation(
+                x=j,
+                y=i,
+                xref="x",
+                yref="y",
+                text=f"<b>{marks[aim]}</b>" if aim == "main" else marks[aim],
+                showarrow=False,
+                font=dict(size=14, color="white" if aim == "main" else INK),
+            )
+    _base_layout(fig, 140 + 62 * max(1, len(matrix.index)))
+    fig.update_layout(margin=dict(l=10, r=10, t=70, b=10))
+    fig.update_xaxes(side="top", tickfont=dict(size=14), fixedrange=True, tickangle=0)
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=15), fixedrange=True)
+    return fig
+
+
+# ------------------------------------------------------------------------------------------
+# Evidence: 100 people
+
+
+def icon_array_figure(count: int, label: str, rest_label: str, colour: str = BLUE) -> go.Figure:
+    """100 people in a 10 x 10 grid: `count` filled in, the rest as open outlines."""
+    xs = [i % 10 for i in range(100)]
+    ys = [9 - i // 10 for i in range(100)]
+    filled = [i < count for i in range(100)]
+    fig = go.Figure()
+    for is_filled, name in ((True, label), (False, rest_label)):
+        idx = [i for i in range(100) if filled[i] == is_filled]
+        if not idx:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[xs[i] for i in idx],
+                y=[ys[i] for i in idx],
+                mode="markers",
+                name=name,
+                marker=dict(
+                    symbol="circle" if is_filled else "circle-open",
+                    size=20,
+                    color=colour if is_filled else GREY,
+                    line=dict(width=2, color=INK if is_filled else GREY),
+                ),
+                hoverinfo="name",
+            )
+        )
+    _base_layout(fig, 330)
+    fig.update_layout(margin=dict(l=0, r=0, t=0, b=0))
+    fig.update_xaxes(visible=False, range=[-0.7, 9.7], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-0.7, 9.7], scaleanchor="x", fixedrange=True)
+    return fig

@@ -1,0 +1,170 @@
+"""The treatment <-> symptom filter and the cause groupings, as pure functions.
+
+Pages call these; tests call them without Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from explainer.content import Content
+
+AIM_ORDER = ("main", "may", "not")
+AIM_LABELS = {"main": "Main aim", "may": "May help", "not": "Not aimed at"}
+AIM_SCORE = {"not": 0, "may": 1, "main": 2}
+
+
+@dataclass(frozen=True)
+class Link:
+    treatment_id: str
+    treatment: str
+    symptom_id: str
+    symptom: str
+    aim: str
+    reason: str
+    source_ids: tuple[str, ...]
+
+    @property
+    def aim_label(self) -> str:
+        return AIM_LABELS[self.aim]
+
+
+def _links(content: Content) -> list[Link]:
+    treatments = {t.id: t.name for t in content.treatments}
+    symptoms = {s.id: s.name for s in content.symptoms}
+    return [
+        Link(
+            link.treatment_id,
+            treatments[link.treatment_id],
+            link.symptom_id,
+            symptoms[link.symptom_id],
+            link.aim,
+            link.reason,
+            tuple(link.source_ids),
+        )
+        for link in content.links
+        if link.treatment_id in treatments and link.symptom_id in symptoms
+    ]
+
+
+def valid_ids(requested: list[str] | tuple[str, ...], known: list[str]) -> tuple[list[str], list[str]]:
+    """Split requested ids into (known, in content order) and (unknown, as given)."""
+    wanted = set(requested)
+    kept = [k for k in known if k in wanted]
+    dropped = [r for r in dict.fromkeys(requested) if r not in set(known)]
+    return kept, dropped
+
+
+def links_for_treatments(content: Content, treatment_ids: list[str]) -> list[Link]:
+    """Every symptom link of the chosen treatments: treatments in ladder order, main aims first."""
+    order = {t.id: i for i, t in enumerate(content.treatments)}
+    symptom_order = {s.id: i for i, s in enumerate(content.symptoms)}
+    chosen = set(treatment_ids)
+    return sorted(
+        (link for link in _links(content) if link.treatment_id in chosen),
+        key=lambda x: (order[x.treatment_id], AIM_ORDER.index(x.aim), symptom_order[x.symptom_id]),
+    )
+
+
+def links_for_symptoms(content: Content, symptom_ids: list[str]) -> list[Link]:
+    """Every treatment link of the chosen symptoms: symptoms in order, main aims first."""
+    order = {t.id: i for i, t in enumerate(content.treatments)}
+    symptom_order = {s.id: i for i, s in enumerate(content.symptoms)}
+    chosen = set(symptom_ids)
+    return sorted(
+        (link for link in _links(content) if link.symptom_id in chosen),
+        key=lambda x: (symptom_order[x.symptom_id], AIM_ORDER.index(x.aim), order[x.treatment_id]),
+    )
+
+
+def aim_matrix(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> pd.DataFrame:
+    """Rows: treatments, columns: symptoms (short names), cells: 'main' / 'may' / 'not'."""
+    treatments = [t for t in content.treatments if t.id in set(treatment_ids)]
+    symptoms = [s for s in content.symptoms if s.id in set(symptom_ids)]
+    aims = {(link.treatment_id, link.symptom_id): link.aim for link in content.links}
+    return pd.DataFrame(
+        [[aims.get((t.id, s.id), "not") for s in symptoms] for t in treatments],
+        index=pd.Index([t.short_name for t in treatments], name="Treatment"),
+        columns=pd.Index([s.short_name for s in symptoms], name="Symptom"),
+    )
+
+
+def _join(names: list[str]) -> str:
+    names = [n[0].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def treatment_sentences(content: Content, treatment_ids: list[str]) -> list[tuple[str, str]]:
+    """One plain paragraph per chosen treatment: (treatment name, sentence)."""
+    out = []
+    for treatment in (t for t in content.treatments if t.id in set(treatment_ids)):
+        links = [x for x in links_for_treatments(content, [treatment.id])]
+        by_aim = {aim: [x.symptom for x in links if x.aim == aim] for aim in AIM_ORDER}
+        parts = []
+        if by_aim["main"]:
+            parts.append(f"It mainly aims at {_join(by_aim['main'])}.")
+        if by_aim["may"]:
+            parts.append(f"It may help with {_join(by_aim['may'])}.")
+        if by_aim["not"]:
+            parts.append(f"It is not aimed at {_join(by_aim['not'])}.")
+        out.append((treatment.name, " ".join(parts)))
+    return out
+
+
+def symptom_sentences(content: Content, symptom_ids: list[str]) -> list[tuple[str, str]]:
+    """One plain paragraph per chosen symptom: (symptom name, sentence)."""
+    out = []
+    for symptom in (s for s in content.symptoms if s.id in set(symptom_ids)):
+        links = links_for_symptoms(content, [symptom.id])
+        by_aim = {aim: [x.treatment for x in links if x.aim == aim] for aim in AIM_ORDER}
+        parts = []
+        if by_aim["main"]:
+            parts.append(f"Treatments that mainly aim at it: {_join(by_aim['main'])}.")
+        else:
+            parts.append("No treatment here has it as a main aim.")
+        if by_aim["may"]:
+            parts.append(f"Treatments that may help: {_join(by_aim['may'])}.")
+        out.append((symptom.name, " ".join(parts)))
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# Causes
+
+
+def causes_in_category(content: Content, dimension: str, category_id: str) -> list:
+    """The causes in one category of one dimension ('timing', 'mechanism' or 'pain_type')."""
+    out = []
+    for cause in content.causes:
+        value = getattr(cause, dimension)
+        values = value if isinstance(value, list) else [value]
+        if category_id in values:
+            out.append(cause)
+    return out
+
+
+def cause_counts(content: Content, dimension: str) -> pd.DataFrame:
+    """One row per category in display order: label, number of causes, their names."""
+    rows = []
+    for category in content.categories(dimension):
+        causes = causes_in_category(content, dimension, category.id)
+        rows.append(
+            {
+                "id": category.id,
+                "Group": category.label,
+                "Number of causes": len(causes),
+                "Causes": "; ".join(c.name for c in causes),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+DIMENSIONS = {
+    "timing": "When it starts",
+    "mechanism": "What is going on",
+    "pain_type": "Kind of pain",
+}

@@ -1,0 +1,74 @@
+"""Why pain can continue: the 11 causes, grouped three ways, with a control to pick a group."""
+
+import streamlit as st
+
+from explainer import ui
+from explainer.filters import DIMENSIONS, cause_counts, causes_in_category
+
+content = ui.require("causes.csv", "categories.csv")
+ui.page_title("causes")
+ui.prose("causes_intro")
+
+st.header("Three ways to sort the causes")
+dimension = st.segmented_control(
+    "Sort the causes by",
+    list(DIMENSIONS),
+    format_func=DIMENSIONS.get,
+    default="timing",
+    key="cause_dimension",
+    required=True,
+)
+categories = content.categories(dimension)
+labels = {c.id: c.label for c in categories}
+picked = st.pills(
+    "Pick a group to see its causes",
+    list(labels),
+    format_func=labels.get,
+    key=f"cause_group_{dimension}",
+    help="Pick a group again to go back to all causes.",
+)
+
+counts = cause_counts(content, dimension)
+biggest = counts.loc[counts["Number of causes"].idxmax()]
+summary = (
+    f"Sorted by {DIMENSIONS[dimension].lower()}, the biggest group is "
+    f"“{biggest['Group']}” with {biggest['Number of causes']} of the {len(content.causes)} causes."
+)
+if dimension == "timing":
+    summary += " One cause can belong to more than one time."
+ui.chart(
+    ui.figure("cause_groups", dimension, picked),
+    alt=f"Bar chart: number of causes in each group, sorted by {DIMENSIONS[dimension].lower()}",
+    summary=summary,
+    data=counts.drop(columns="id"),
+    key=f"cause_chart_{dimension}",
+)
+if picked:
+    category = next(c for c in categories if c.id == picked)
+    causes = causes_in_category(content, dimension, picked)
+    st.subheader(f"{category.label}: {len(causes)} cause{'s' if len(causes) != 1 else ''}")
+    st.markdown(category.description)
+else:
+    causes = list(content.causes)
+    st.subheader(f"All {len(causes)} causes")
+
+for cause in causes:
+    with st.expander(f"**{cause.name}**", expanded=len(causes) <= 3):
+        st.markdown(cause.explanation)
+        if cause.caution:
+            st.markdown(f"**Good to know:** {cause.caution}")
+        st.markdown(f"**How a specialist looks for it:** {cause.how_found}")
+        st.markdown(f"**How common:** {cause.how_common}")
+        groups = [
+            ", ".join(labels_.get(v, v) for v in (vals if isinstance(vals, list) else [vals]))
+            for labels_, vals in (
+                ({c.id: c.label for c in content.categories("timing")}, cause.timing),
+                ({c.id: c.label for c in content.categories("mechanism")}, cause.mechanism),
+                ({c.id: c.label for c in content.categories("pain_type")}, cause.pain_type),
+            )
+        ]
+        st.caption(f"When: {groups[0]} · What: {groups[1]} · Pain: {groups[2]}")
+        st.caption(f"The clinic article's words: “{cause.article_wording}”")
+        ui.sources(cause.source_ids, content)
+
+ui.step_footer("causes")

@@ -1,0 +1,48 @@
+"""The spine and the operation: the lamina, what a laminectomy does, a drawing to point at."""
+
+import pandas as pd
+import streamlit as st
+
+from explainer import ui
+from explainer.figures import VERTEBRA_PARTS
+
+content = ui.require()
+ui.page_title("spine")
+ui.prose("spine_lamina")
+
+st.header("A bone of the spine, seen from above")
+view = st.segmented_control(
+    "Show the bone",
+    ["Before the operation", "After a laminectomy"],
+    default="Before the operation",
+    key="spine_view",
+    required=True,
+)
+after = view == "After a laminectomy"
+parts = pd.DataFrame(
+    {
+        "Part": [p.split(":")[0] for p in VERTEBRA_PARTS.values()],
+        "What it is": [p.split(": ", 1)[1] for p in VERTEBRA_PARTS.values()],
+    }
+)
+if after:
+    parts["After a laminectomy"] = ["Removed" if key in {"lamina", "spinous"} else "Stays" for key in VERTEBRA_PARTS]
+ui.chart(
+    ui.figure("vertebra", after),
+    alt="Drawing of a lower back vertebra seen from above" + (", after a laminectomy" if after else ", before surgery"),
+    summary=(
+        "After a laminectomy, the laminae and the spinous process are gone (dashed red outline). "
+        "The nerves in the canal have more room."
+        if after
+        else "The laminae (orange) form the bony roof behind the nerves. "
+        "The round body is at the front, the spinous process points to your back."
+    ),
+    data=parts,
+    key="vertebra_chart",
+)
+ui.prose("spine_diagram_help")
+
+st.header("What a laminectomy does")
+ui.prose("spine_laminectomy")
+
+ui.step_footer("spine")

@@ -1,0 +1,31 @@
+"""Symptoms and feelings: what each symptom usually signals, the emotional side, red flags."""
+
+import streamlit as st
+
+from explainer import ui
+
+content = ui.require("symptoms.csv", "emotions.csv")
+ui.page_title("symptoms")
+ui.prose("symptoms_intro")
+ui.red_flags_box(content)
+
+st.header("Symptoms and what they often mean")
+for symptom in (s for s in content.symptoms if s.kind == "body"):
+    with st.container(border=True):
+        st.markdown(f"#### {symptom.name}")
+        st.markdown(symptom.description)
+        st.markdown(f"**What it often points to:** {symptom.usually_signals}")
+        ui.sources(symptom.source_ids, content)
+
+st.header("Feelings and daily life")
+ui.prose("feelings_intro")
+for symptom in (s for s in content.symptoms if s.kind == "feelings"):
+    st.markdown(f"**{symptom.name}.** {symptom.description} {symptom.usually_signals}")
+for emotion in content.emotions:
+    with st.container(border=True):
+        st.markdown(f"#### {emotion.feeling}")
+        st.markdown(emotion.explanation)
+        st.markdown(f"**What can help:** {emotion.what_helps}")
+        ui.sources(emotion.source_ids, content)
+
+ui.step_footer("symptoms")

@@ -1,0 +1,127 @@
+"""Treatments: the options from least to most invasive, then the filter that links each
+treatment to the symptoms it is meant to help, and back."""
+
+import pandas as pd
+import streamlit as st
+
+from explainer import ui
+from explainer.filters import (
+    AIM_LABELS,
+    aim_matrix,
+    links_for_symptoms,
+    links_for_treatments,
+    symptom_sentences,
+    treatment_sentences,
+)
+
+content = ui.require("treatments.csv", "symptoms.csv", "treatment_symptom_links.csv", "categories.csv")
+ui.page_title("treatments")
+ui.prose("treatments_intro")
+
+# -- The options, least to most invasive ---------------------------------------------------
+st.header("The options, from least to most invasive")
+steps = {c.id: c.label for c in content.categories("invasiveness")}
+ladder = pd.DataFrame(
+    {
+        "Treatment": [t.name for t in content.treatments],
+        "Type": [steps[t.invasiveness] for t in content.treatments],
+        "How sure the research is": [t.certainty.capitalize() for t in content.treatments],
+    }
+)
+ui.chart(
+    ui.figure("treatment_ladder", ()),
+    alt="Chart of the treatment options, ordered from least to most invasive",
+    summary=(
+        f"{sum(t.invasiveness == next(iter(steps)) for t in content.treatments)} of the "
+        f"{len(content.treatments)} options need no needle or operation. "
+        f"The most invasive is {content.treatments[-1].name.lower()}."
+    ),
+    data=ladder,
+    key="ladder_chart",
+)
+for treatment in content.treatments:
+    with st.expander(f"**{treatment.name}** · {steps[treatment.invasiveness]}"):
+        st.markdown(f"**What it is:** {treatment.what_it_is}")
+        st.markdown(f"**What it aims at:** {treatment.aims_at}")
+        st.markdown(f"**What the research says:** {treatment.evidence}")
+        st.markdown(f"**How sure we can be:** {treatment.certainty.capitalize()}.")
+        if treatment.why_included:
+            st.markdown(f"**Why it is here:** {treatment.why_included}")
+        ui.sources(treatment.source_ids, content)
+
+# -- The filter ----------------------------------------------------------------------------
+st.header("Which treatment is meant to help which symptom?")
+ui.prose("treatments_filter_help")
+direction = st.segmented_control(
+    "Start from",
+    ["Treatments", "Symptoms"],
+    default="Treatments",
+    key="filter_direction",
+    required=True,
+)
+treatment_names = {t.id: t.name for t in content.treatments}
+symptom_names = {s.id: s.name for s in content.symptoms}
+
+if direction == "Treatments":
+    chosen = st.pills(
+        "Pick one or more treatments",
+        list(treatment_names),
+        format_func=treatment_names.get,
+        selection_mode="multi",
+        key="filter_treatments",
+    )
+    rows, columns = chosen, list(symptom_names)
+else:
+    chosen = st.pills(
+        "Pick one or more symptoms",
+        list(symptom_names),
+        format_func=symptom_names.get,
+        selection_mode="multi",
+        key="filter_symptoms",
+    )
+    rows, columns = list(treatment_names), chosen
+
+if not chosen:
+    st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon="👆")
+else:
+    matrix = aim_matrix(content, rows, columns)
+    mains = (matrix == "main").sum().sum()
+    if direction == "Treatments":
+        summary = (
+            f"{len(rows)} treatment{'s' if len(rows) != 1 else ''} chosen: "
+            f"{mains} main aim{'s' if mains != 1 else ''} among the {len(columns)} symptoms."
+        )
+    else:
+        summary = (
+            f"{len(columns)} symptom{'s' if len(columns) != 1 else ''} chosen: "
+            f"{mains} main aim{'s' if mains != 1 else ''} among the {len(rows)} treatments."
+        )
+    ui.chart(
+        ui.figure("aim_matrix", tuple(rows), tuple(columns)),
+        alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
+        summary=summary,
+        data=matrix.replace(AIM_LABELS).reset_index(),
+        key="aim_matrix_chart",
+    )
+    if direction == "Treatments":
+        sentences = treatment_sentences(content, chosen)
+        links = links_for_treatments(content, chosen)
+    else:
+        sentences = symptom_sentences(content, chosen)
+        links = links_for_symptoms(content, chosen)
+    for title, sentence in sentences:
+        with st.container(border=True):
+            st.markdown(f"#### {title}")
+            st.markdown(sentence)
+            mine = [x for x in links if (x.treatment if direction == "Treatments" else x.symptom) == title]
+            with st.expander("Why, and where this comes from"):
+                for link in (x for x in mine if x.aim != "not"):
+                    other = link.symptom if direction == "Treatments" else link.treatment
+                    st.markdown(f"- **{other}** ({link.aim_label.lower()}): {link.reason}")
+                ui_ids = [r for x in mine for r in x.source_ids]
+                for ref_id in dict.fromkeys(ui_ids):
+                    ref = content.reference(ref_id)
+                    if ref:
+                        st.caption(ui.reference_line(ref))
+
+ui.step_footer("treatments")

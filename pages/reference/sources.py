@@ -1,0 +1,24 @@
+"""Sources: every reference the app cites, and when the content was last reviewed."""
+
+import streamlit as st
+
+from explainer import ui
+
+content = ui.require("settings.csv")
+ui.page_title("sources")
+settings = content.settings
+st.markdown(
+    f"Content last reviewed: **{settings.get('last_reviewed') or 'not recorded'}**. "
+    f"Next review due: **{settings.get('next_review') or 'not recorded'}**."
+)
+st.markdown(
+    "Each fact in this guide names one of these sources. "
+    "**Checked** means we read the source itself; **secondary** means we relied on a summary; "
+    "**background** means general knowledge still to be confirmed."
+)
+checked = {"V": "Checked", "S": "Secondary", "B": "Background"}
+for ref in sorted(content.references, key=lambda r: r.short.casefold()):
+    line = ui.reference_line(ref)
+    if ref.url:
+        line += f" [Link]({ref.url})"
+    st.markdown(f"- {line} *({checked[ref.checked]})*" + (f" {ref.note}" if ref.note else ""))

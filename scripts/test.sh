@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set up (first time) and run every check: lint, content check, unit, app and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup-venv.sh requirements-dev.txt
+if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules/axe-core ]; then
+  (cd tests/browser && npm ci --silent --no-audit --no-fund)
+fi
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/python -m pytest "$@"

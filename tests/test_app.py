@@ -1,0 +1,147 @@
+"""Every page, run through app.py as the server runs it, shows what a patient should see."""
+
+import json
+
+import pytest
+
+from explainer import sections
+from tests.conftest import open_page
+
+
+def chart_specs(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def all_text(at) -> str:
+    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
+    parts += [s.value for s in at.subheader] + [c.value for c in at.caption] + [i.value for i in at.info]
+    parts += [e.label for e in at.expander]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("section", sections.SECTIONS, ids=lambda s: s.key)
+def test_every_page_renders_through_the_router(section):
+    at = open_page(section.path)
+    assert [t.value for t in at.title] == [section.title]
+    assert not at.error
+    # The shared sidebar (glossary button, educational note) is on every page.
+    assert any(b.label.endswith("Words explained") for b in at.sidebar.button)
+    assert any("not medical advice" in c.value.lower() or "educational" in c.value.lower() for c in at.sidebar.caption)
+
+
+def test_start_page_names_the_condition_and_how_common(content):
+    text = all_text(open_page("pages/guide/start.py")).lower()
+    assert "persistent spinal pain syndrome" in text
+    assert "1 in 5" in text
+    assert "(weir 2017)" in text  # the citation is made readable
+
+
+def test_spine_diagram_switches_to_after_laminectomy():
+    at = open_page("pages/guide/spine.py")
+    before = chart_specs(at)[0]
+    assert any("Lamina: the bony" in a["text"] for a in before["layout"]["annotations"])
+    at.segmented_control(key="spine_view").set_value("After a laminectomy").run()
+    after = chart_specs(at)[0]
+    assert any("Laminae removed" in a["text"] for a in after["layout"]["annotations"])
+    dashed = [t for t in after["data"] if t.get("line", {}).get("dash") == "dash"]
+    assert len(dashed) == 3  # two laminae and the spinous process, outlined as removed
+
+
+def test_all_eleven_causes_and_the_category_control(content):
+    at = open_page("pages/guide/causes.py")
+    labels = [e.label for e in at.expander if e.label.startswith("**")]
+    assert [label.strip("*") for label in labels] == [c.name for c in content.causes]
+    bars = chart_specs(at)[0]["data"][0]
+    assert bars["y"] == ["Before surgery", "During surgery", "After surgery"]
+    assert sum(bars["x"]) == 12
+
+    at.segmented_control(key="cause_dimension").set_value("mechanism").run()
+    bars = chart_specs(at)[0]["data"][0]
+    assert "Infection" in bars["y"] and sum(bars["x"]) == 11
+
+    at.pills(key="cause_group_mechanism").set_value("infection").run()
+    causes = [e.label.strip("*") for e in at.expander if e.label.startswith("**")]
+    assert causes == [c.name for c in content.causes if c.mechanism == "infection"]
+    widths = chart_specs(at)[0]["data"][0]["marker"]["line"]["width"]
+    assert widths[bars["y"].index("Infection")] == 3  # the picked group is outlined
+
+
+def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim():
+    at = open_page("pages/guide/treatments.py")
+    assert any("Pick at least one treatment" in i.value for i in at.info)
+    at.pills(key="filter_treatments").set_value(["spinal_cord_stimulation"]).run()
+    matrix = chart_specs(at)[-1]
+    heat = matrix["data"][0]
+    assert heat["y"] == ["Spinal cord stim."] or len(heat["y"]) == 1
+    text = all_text(at)
+    assert "It mainly aims at sharp, shooting nerve pain in the leg." in text
+    sharp = next(a for a in matrix["layout"]["annotations"] if a["x"] == 1)
+    assert "Main" in sharp["text"]
+
+
+def test_filter_none_and_all_treatments(content):
+    at = open_page("pages/guide/treatments.py")
+    every = [t.id for t in content.treatments]
+    at.pills(key="filter_treatments").set_value(every).run()
+    heat = chart_specs(at)[-1]["data"][0]
+    assert len(heat["y"]) == 9 and len(heat["x"]) == 8
+    assert len([c for c in at.markdown if c.value.startswith("#### ")]) == 9
+    at.pills(key="filter_treatments").set_value([]).run()
+    assert any("Pick at least one treatment" in i.value for i in at.info)
+    assert len(chart_specs(at)) == 1  # only the ladder remains
+
+
+def test_filter_from_symptoms_to_treatments():
+    at = open_page("pages/guide/treatments.py")
+    at.segmented_control(key="filter_direction").set_value("Symptoms").run()
+    at.pills(key="filter_symptoms").set_value(["low_mood"]).run()
+    heat = chart_specs(at)[-1]["data"][0]
+    assert len(heat["x"]) == 1 and len(heat["y"]) == 9
+    text = all_text(at)
+    assert "Treatments that mainly aim at it:" in text and "pain psychology" in text.lower()
+
+
+def test_treatment_ladder_orders_least_to_most_invasive(content):
+    at = open_page("pages/guide/treatments.py")
+    ladder = chart_specs(at)[0]
+    xs = [x for trace in ladder["data"] for x in trace["x"]]
+    assert xs == sorted(xs)
+    assert ladder["data"][-1]["y"] == [content.treatments[-1].short_name]
+
+
+def test_symptoms_page_has_red_flags_and_feelings(content):
+    text = all_text(open_page("pages/guide/symptoms.py"))
+    assert "Get help the same day" in text
+    for symptom in content.symptoms:
+        assert symptom.name in text
+    for flag in content.red_flags:
+        assert flag.sign in text
+
+
+def test_every_chart_has_an_accessible_name_and_a_summary():
+    for section in sections.SECTIONS:
+        at = open_page(section.path)
+        for el in at.get("plotly_chart"):
+            assert el.proto.alt, section.key
+        n_charts = len(at.get("plotly_chart"))
+        summaries = [m for m in at.markdown if m.value.startswith("**In words:**")]
+        assert len(summaries) == n_charts, section.key
+
+
+def test_sources_page_lists_every_reference(content):
+    text = all_text(open_page("pages/reference/sources.py"))
+    for ref in content.references:
+        assert ref.short in text
+    assert content.settings["last_reviewed"] in text
+
+
+def test_evidence_guess_then_reveal(content):
+    at = open_page("pages/guide/evidence.py")
+    first = content.evidence[0]
+    assert not at.get("plotly_chart")  # nothing revealed before a guess
+    at.slider(key=f"guess_{first.id}").set_value(30).run()
+    at.button(key=f"reveal_{first.id}").click().run()
+    assert "You guessed **30 in 100**." in all_text(at)
+    icons = chart_specs(at)
+    filled = next(t for t in icons[0]["data"] if t["marker"]["symbol"] == "circle")
+    assert len(filled["x"]) == first.group_a_count

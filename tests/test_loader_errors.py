@@ -1,0 +1,187 @@
+"""Broken content gives a message naming the file, the row and the field, and breaks only
+what depends on the broken file."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from explainer.content import MAX_FILE_BYTES, load_content
+
+
+def rewrite(path: Path, edit) -> None:
+    """Apply edit(rows) to a CSV file, rows as lists of cells including the header."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+
+
+def only(problems, file):
+    found = [p for p in problems if p.file == file]
+    assert found, f"expected a problem in {file}, got {problems}"
+    return found
+
+
+def test_missing_file(content_copy):
+    (content_copy / "causes.csv").unlink()
+    c = load_content(content_copy)
+    [problem] = only(c.problems, "causes.csv")
+    assert "missing" in str(problem)
+    assert c.causes == ()
+    # Pages that do not need causes keep their content.
+    assert c.treatments and c.is_ok("treatments.csv", "symptoms.csv")
+
+
+def test_empty_file(content_copy):
+    (content_copy / "glossary.csv").write_text("", encoding="utf-8")
+    c = load_content(content_copy)
+    assert "empty" in str(only(c.problems, "glossary.csv")[0])
+    assert c.is_ok("causes.csv")
+
+
+def test_renamed_column(content_copy):
+    def edit(rows):
+        rows[0][rows[0].index("explanation")] = "explaination"
+
+    rewrite(content_copy / "causes.csv", edit)
+    messages = [str(p) for p in only(load_content(content_copy).problems, "causes.csv")]
+    assert any("row 1, field 'explanation': this column is missing" in m for m in messages)
+    assert any("field 'explaination': unknown column" in m for m in messages)
+
+
+def test_duplicate_id(content_copy):
+    def edit(rows):
+        rows[3][0] = rows[2][0]
+
+    rewrite(content_copy / "treatments.csv", edit)
+    [problem] = only(load_content(content_copy).problems, "treatments.csv")
+    assert problem.row == 4 and problem.field == "id"
+    assert "already used in row 3" in problem.message
+
+
+def test_source_id_that_points_nowhere(content_copy):
+    def edit(rows):
+        rows[5][rows[0].index("source_ids")] = "weir2017;no_such_paper"
+
+    rewrite(content_copy / "symptoms.csv", edit)
+    [problem] = only(load_content(content_copy).problems, "symptoms.csv")
+    assert (problem.row, problem.field) == (6, "source_ids")
+    assert "'no_such_paper' is not in references.csv" in problem.message
+
+
+def test_unknown_category(content_copy):
+    def edit(rows):
+        rows[2][rows[0].index("mechanism")] = "gremlins"
+
+    rewrite(content_copy / "causes.csv", edit)
+    [problem] = only(load_content(content_copy).problems, "causes.csv")
+    assert (problem.row, problem.field) == (3, "mechanism")
+    assert "'gremlins' is not a mechanism category" in problem.message
+    assert "nerve_pressure" in problem.message  # lists what is allowed
+
+
+def test_value_not_allowed(content_copy):
+    def edit(rows):
+        rows[1][rows[0].index("aim")] = "maybe"
+
+    rewrite(content_copy / "treatment_symptom_links.csv", edit)
+    [problem] = only(load_content(content_copy).problems, "treatment_symptom_links.csv")
+    assert (problem.row, problem.field) == (2, "aim")
+    assert "'maybe' is not allowed; use one of: 'main', 'may' or 'not'" in problem.message
+
+
+def test_link_to_unknown_treatment_and_missing_pair(content_copy):
+    def edit(rows):
+        rows[1][rows[0].index("treatment_id")] = "leeches"
+
+    rewrite(content_copy / "treatment_symptom_links.csv", edit)
+    messages = [str(p) for p in only(load_content(content_copy).problems, "treatment_symptom_links.csv")]
+    assert any("row 2, field 'treatment_id': treatment 'leeches' is not in treatments.csv" in m for m in messages)
+    assert any("every pair needs one" in m for m in messages)
+
+
+def test_wrong_encoding(content_copy):
+    path = content_copy / "questions.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("you", "yöu").encode("latin-1"))
+    [problem] = only(load_content(content_copy).problems, "questions.csv")
+    assert "not UTF-8" in problem.message and "CSV UTF-8" in problem.message
+
+
+def test_invalid_csv_syntax(content_copy):
+    path = content_copy / "red_flags.csv"
+    path.write_text(path.read_text(encoding="utf-8") + 'extra,1,other,"an unclosed quote\n', encoding="utf-8")
+    problems = only(load_content(content_copy).problems, "red_flags.csv")
+    assert any("not valid CSV" in p.message or "cells" in p.message for p in problems)
+
+
+def test_row_with_a_stray_comma(content_copy):
+    path = content_copy / "red_flags.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "extra,99,other,a sign,weir2017,oops\n", encoding="utf-8")
+    [problem] = only(load_content(content_copy).problems, "red_flags.csv")
+    assert "6 cells but the header has 5" in problem.message
+
+
+def test_enormous_file(content_copy):
+    (content_copy / "emotions.csv").write_text("x" * (MAX_FILE_BYTES + 1), encoding="utf-8")
+    [problem] = only(load_content(content_copy).problems, "emotions.csv")
+    assert "must be under" in problem.message
+
+
+def test_not_a_number(content_copy):
+    def edit(rows):
+        rows[1][rows[0].index("group_a_count")] = "lots"
+
+    rewrite(content_copy / "evidence.csv", edit)
+    [problem] = only(load_content(content_copy).problems, "evidence.csv")
+    assert (problem.row, problem.field) == (2, "group_a_count")
+    assert "'lots' is not a whole number" in problem.message
+
+
+def test_empty_required_cell(content_copy):
+    def edit(rows):
+        rows[1][rows[0].index("meaning")] = "   "
+
+    rewrite(content_copy / "glossary.csv", edit)
+    [problem] = only(load_content(content_copy).problems, "glossary.csv")
+    assert (problem.row, problem.field) == (2, "meaning")
+    assert "empty" in problem.message
+
+
+def test_prose_citation_that_points_nowhere(content_copy):
+    path = content_copy / "prose" / "start_intro.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nA claim [ref:made_up].\n", encoding="utf-8")
+    c = load_content(content_copy)
+    [problem] = only(c.problems, "prose/start_intro.md")
+    assert "'made_up' is not in references.csv" in problem.message
+    assert "start_intro" not in c.prose
+    assert "start_names" in c.prose
+
+
+def test_bad_date_in_settings(content_copy):
+    def edit(rows):
+        for row in rows:
+            if row[0] == "last_reviewed":
+                row[1] = "last Tuesday"
+
+    rewrite(content_copy / "settings.csv", edit)
+    [problem] = only(load_content(content_copy).problems, "settings.csv")
+    assert problem.field == "last_reviewed" and "YYYY-MM-DD" in problem.message
+
+
+def test_broken_references_break_everything_that_cites(content_copy):
+    (content_copy / "references.csv").unlink()
+    c = load_content(content_copy)
+    assert c.broken("references.csv")
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"])
+def test_html_in_content_loads_as_plain_text(content_copy, text):
+    def edit(rows):
+        rows[1][rows[0].index("explanation")] = text
+
+    rewrite(content_copy / "causes.csv", edit)
+    c = load_content(content_copy)
+    assert c.is_ok("causes.csv")
+    assert c.causes[0].explanation == text  # kept verbatim: the page shows it as text
