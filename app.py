@@ -1,31 +1,38 @@
 """Pain after back surgery: a consult explainer.
 
-The router: page set-up, the navigation, the shared sidebar. Every page runs through here,
-including a deep link that is the first request after the server starts (see README).
+The router: page set-up, the navigation, the shared sidebar and consult mode. Every page
+runs through here, including a deep link that is the first request after the server starts.
 """
 
 import streamlit as st
 
 from explainer import sections, ui
 
+# The address may carry this patient's choices and consult mode (a bookmark or a shared link).
+ui.restore_from_address()
+consult = st.session_state.consult
+
 st.set_page_config(
     page_title="Pain after back surgery: an explainer",
     page_icon="🩺",  # an emoji, not a material icon: those fetch a favicon from the web
     layout="centered",
-    initial_sidebar_state="auto",
+    initial_sidebar_state="collapsed" if consult else "auto",
 )
 
 pages: dict[str, list] = {}
+key_of_title: dict[str, str] = {}
 for section in sections.SECTIONS:
+    key_of_title[section.title] = section.key
     pages.setdefault(section.group, []).append(
-        st.Page(
-            section.path,
-            title=section.title,
-            url_path=section.url_path,
-            default=section.key == "start",
-        )
+        st.Page(section.path, title=section.title, url_path=section.url_path, default=section.key == "start")
     )
-
 page = st.navigation(pages, position="sidebar", expanded=True)
+
 ui.sidebar()
+ui.write_address()
+ui.print_styles()
+if consult:
+    ui.consult_mode_styles()
+ui.address_notes()
+ui.consult_bar(key_of_title.get(page.title))
 page.run()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,12 @@ from explainer.schema import (
 )
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+
+def content_dir() -> Path:
+    """The shipped content, unless EXPLAINER_CONTENT_DIR points a deployment (or a test) elsewhere."""
+    return Path(os.environ.get("EXPLAINER_CONTENT_DIR") or CONTENT_DIR)
+
 
 # A content file is a few kB; a very large one is a mistake (a pasted export, a wrong file).
 MAX_FILE_BYTES = 1_000_000
@@ -173,9 +180,9 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
     return text
 
 
-def _read_table(content_dir: Path, name: str, problems: list[Problem]) -> list[tuple[int, Row]]:
+def _read_table(folder: Path, name: str, problems: list[Problem]) -> list[tuple[int, Row]]:
     model, unique_field = TABLES[name]
-    text = _read_text(content_dir / name, name, problems)
+    text = _read_text(folder / name, name, problems)
     if text is None:
         return []
     if not text.strip():
@@ -229,6 +236,9 @@ def _read_table(content_dir: Path, name: str, problems: list[Problem]) -> list[t
                 field_name = str(e["loc"][0]) if e["loc"] else None
                 problems.append(Problem(name, _plain_error(e), row=line_no, field=field_name))
             continue
+        except (TypeError, ValueError) as err:  # a rule that could not even be applied
+            problems.append(Problem(name, f"this row could not be read: {err}", row=line_no))
+            continue
         if unique_field:
             key = str(getattr(row, unique_field)).casefold()
             if key in seen:
@@ -267,6 +277,8 @@ def _plain_error(error: dict) -> str:
         return f"'{error['input']}' is not a whole number."
     if kind in {"less_than_equal", "greater_than_equal"}:
         return f"'{error['input']}' is out of range ({error['msg'].lower()})."
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ") + "."
     return f"{error['msg']} (got '{error.get('input')}')."
 
 
@@ -369,7 +381,8 @@ def _check_links(c: Content, problems: list[Problem]) -> None:
                     )
                 )
             pairs[pair] = line
-        if c.links:
+        # A row that failed its own checks is already reported; don't report its pair again.
+        if c.links and not any(p.file == "treatment_symptom_links.csv" for p in problems):
             missing = [(t, s) for t in treatment_ids for s in symptom_ids if (t, s) not in pairs]
             for t, s in missing[:20]:
                 problems.append(
@@ -408,18 +421,18 @@ def _check_links(c: Content, problems: list[Problem]) -> None:
 # ------------------------------------------------------------------------------------------
 
 
-def load_content(content_dir: Path | str = CONTENT_DIR) -> Content:
+def load_content(directory: Path | str | None = None) -> Content:
     """Read and check every content file. Never raises for bad content: see .problems."""
-    content_dir = Path(content_dir)
+    folder = Path(directory) if directory is not None else content_dir()
     problems: list[Problem] = []
     c = Content()
     for name in TABLES:
-        numbered = _read_table(content_dir, name, problems)
+        numbered = _read_table(folder, name, problems)
         c.tables[name] = tuple(row for _, row in numbered)
         c.lines[name] = {id(row): line for line, row in numbered}
     for block in PROSE_BLOCKS:
         file = f"prose/{block}.md"
-        text = _read_text(content_dir / file, file, problems)
+        text = _read_text(folder / file, file, problems)
         if text is not None:
             if not text.strip():
                 problems.append(Problem(file, "the file is empty."))
@@ -455,3 +468,22 @@ def cited_ids(text: str) -> list[str]:
     for match in CITATION.finditer(text):
         ids.extend(part.strip() for part in match.group(1).split(";") if part.strip())
     return list(dict.fromkeys(ids))
+
+
+def format_reference(ref: Reference, markdown: bool = False) -> str:
+    """'Weir 2017. Weir S, et al. Title. BMJ Open, 2017. PMID 28893756.' for reading."""
+    bold, italic = ("**", "*") if markdown else ("", "")
+    parts = [f"{bold}{ref.short}{bold}.", f"{ref.authors}." if ref.authors else ""]
+    if ref.title:
+        parts.append(f"{italic}{ref.title.rstrip('.')}{italic}.")
+    if ref.journal:
+        parts.append(
+            f"{ref.journal}, {ref.year}." if ref.year and str(ref.year) not in ref.journal else f"{ref.journal}."
+        )
+    elif ref.year:
+        parts.append(f"{ref.year}.")
+    if ref.pmid:
+        parts.append(f"PMID {ref.pmid}.")
+    if ref.doi:
+        parts.append(f"DOI {ref.doi}.")
+    return " ".join(p for p in parts if p)

@@ -195,8 +195,8 @@ def cause_groups_figure(content: Content, dimension: str, highlight: str | None 
     ]
     fig = go.Figure(
         go.Bar(
-            y=counts["Group"],
-            x=counts["Number of causes"],
+            y=counts["Group"].tolist(),
+            x=counts["Number of causes"].tolist(),
             orientation="h",
             marker=dict(
                 color=faded,
@@ -205,7 +205,7 @@ def cause_groups_figure(content: Content, dimension: str, highlight: str | None 
             ),
             text=[f"{k} cause{'s' if k != 1 else ''}" for k in counts["Number of causes"]],
             textposition="outside",
-            hovertext=counts["Causes"].str.replace("; ", "<br>"),
+            hovertext=counts["Causes"].str.replace("; ", "<br>").tolist(),
             hoverinfo="text",
         )
     )

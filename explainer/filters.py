@@ -91,11 +91,14 @@ def aim_matrix(content: Content, treatment_ids: list[str], symptom_ids: list[str
     )
 
 
-def _join(names: list[str]) -> str:
+def join_names(names: list[str]) -> str:
+    """'a, b and c' for reading; names lose their capital unless they are acronyms."""
     names = [n[0].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    # Names that contain commas ("Sharp, shooting ...") are kept apart with semicolons.
+    separator = "; " if any("," in n for n in names) else ", "
+    return separator.join(names[:-1]) + " and " + names[-1]
 
 
 def treatment_sentences(content: Content, treatment_ids: list[str]) -> list[tuple[str, str]]:
@@ -106,11 +109,11 @@ def treatment_sentences(content: Content, treatment_ids: list[str]) -> list[tupl
         by_aim = {aim: [x.symptom for x in links if x.aim == aim] for aim in AIM_ORDER}
         parts = []
         if by_aim["main"]:
-            parts.append(f"It mainly aims at {_join(by_aim['main'])}.")
+            parts.append(f"It mainly aims at {join_names(by_aim['main'])}.")
         if by_aim["may"]:
-            parts.append(f"It may help with {_join(by_aim['may'])}.")
+            parts.append(f"It may help with {join_names(by_aim['may'])}.")
         if by_aim["not"]:
-            parts.append(f"It is not aimed at {_join(by_aim['not'])}.")
+            parts.append(f"It is not aimed at {join_names(by_aim['not'])}.")
         out.append((treatment.name, " ".join(parts)))
     return out
 
@@ -123,11 +126,11 @@ def symptom_sentences(content: Content, symptom_ids: list[str]) -> list[tuple[st
         by_aim = {aim: [x.treatment for x in links if x.aim == aim] for aim in AIM_ORDER}
         parts = []
         if by_aim["main"]:
-            parts.append(f"Treatments that mainly aim at it: {_join(by_aim['main'])}.")
+            parts.append(f"Treatments that mainly aim at it: {join_names(by_aim['main'])}.")
         else:
             parts.append("No treatment here has it as a main aim.")
         if by_aim["may"]:
-            parts.append(f"Treatments that may help: {_join(by_aim['may'])}.")
+            parts.append(f"Treatments that may help: {join_names(by_aim['may'])}.")
         out.append((symptom.name, " ".join(parts)))
     return out
 

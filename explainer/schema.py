@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z0-9_]+$"
 
@@ -37,7 +37,7 @@ IdList = Annotated[list[Id], BeforeValidator(_split_list)]
 SourceIds = Annotated[list[Id], BeforeValidator(_split_list), Field(min_length=1)]
 OptionalInt = Annotated[int | None, BeforeValidator(_blank_to_none)]
 Count = Annotated[int, Field(ge=0, le=100)]
-OptionalCount = Annotated[int | None, BeforeValidator(_blank_to_none), Field(ge=0, le=100)]
+OptionalCount = Annotated[Count | None, BeforeValidator(_blank_to_none)]
 
 
 class Row(BaseModel):
@@ -64,7 +64,7 @@ class Reference(Row):
     id: Id
     short: Text
     authors: OptionalText
-    title: Text
+    title: OptionalText  # left blank where the brief did not record it; never guessed
     journal: OptionalText
     year: OptionalInt = None
     pmid: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^(\d{1,9})?$")]
@@ -72,6 +72,12 @@ class Reference(Row):
     url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^(https://\S+)?$")]
     checked: Literal["V", "S", "B"]
     note: OptionalText
+
+    @model_validator(mode="after")
+    def findable(self) -> Reference:
+        if not (self.pmid or self.doi or self.url or self.journal):
+            raise ValueError("a reference needs at least a PMID, a DOI, a URL or a journal, so a reader can find it")
+        return self
 
 
 class Category(Row):

@@ -24,6 +24,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("treatments", "Treatments", "pages/guide/treatments.py", "treatments", "Your guide"),
     Section("evidence", "What the numbers say", "pages/guide/evidence.py", "evidence", "Your guide"),
     Section("next_steps", "Next steps", "pages/guide/next_steps.py", "next-steps", "Your guide"),
+    Section("summary", "Your summary", "pages/guide/summary.py", "summary", "Your guide"),
     Section("sources", "Sources", "pages/reference/sources.py", "sources", "About this app", guided=False),
     Section("about", "About this content", "pages/reference/about.py", "about", "About this app", guided=False),
 )

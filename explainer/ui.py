@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from explainer import sections
-from explainer.content import Content, Problem, cite, cited_ids, load_content
+from explainer.content import Content, Problem, cite, cited_ids, format_reference, load_content
 from explainer.figures import CHART_CONFIG
 
 
@@ -66,16 +66,7 @@ def sources(
 
 
 def reference_line(ref) -> str:
-    parts = [f"**{ref.short}**.", ref.authors + "." if ref.authors else "", f"*{ref.title}*."]
-    if ref.journal:
-        parts.append(f"{ref.journal}{',' if ref.year else ''} {ref.year or ''}.".replace(" .", "."))
-    elif ref.year:
-        parts.append(f"{ref.year}.")
-    if ref.pmid:
-        parts.append(f"PMID {ref.pmid}.")
-    if ref.doi:
-        parts.append(f"DOI {ref.doi}.")
-    return " ".join(p for p in parts if p)
+    return format_reference(ref, markdown=True)
 
 
 def chart(figure: dict, *, alt: str, summary: str, data: pd.DataFrame, key: str) -> None:
@@ -154,9 +145,12 @@ def glossary_dialog() -> None:
 
 def sidebar() -> None:
     content = get_content()
+    consult_switch()
     with st.sidebar:
         if st.button("📖 Words explained", width="stretch", help="A list of medical words in plain language"):
             glossary_dialog()
+    selection_sidebar()
+    with st.sidebar:
         text = content.prose.get("disclaimer")
         if text:
             st.caption(cite(text, content))
@@ -184,3 +178,169 @@ def _builders():
 def figure(kind: str, *args):
     """A plotly figure by kind and hashable arguments (tuples, strings, numbers)."""
     return _builders()[kind](get_content(), *args)
+
+
+# ------------------------------------------------------------------------------------------
+# This patient's selection and consult mode. Both live in session state (memory of this
+# browser tab only) and in the page address, so a copied link reopens the same view.
+
+SELECTION_KEYS = {"causes": "sel_causes", "symptoms": "sel_symptoms", "treatments": "sel_treatments"}
+SELECTION_LABELS = {
+    "causes": "Causes being considered",
+    "symptoms": "Symptoms you have",
+    "treatments": "Treatments we talked about",
+}
+MARK_LABELS = {
+    "causes": "Being considered for me",
+    "symptoms": "I have this",
+    "treatments": "We talked about this",
+}
+
+
+def _options(content: Content) -> dict[str, dict[str, str]]:
+    return {
+        "causes": {c.id: c.name for c in content.causes},
+        "symptoms": {s.id: s.name for s in content.symptoms},
+        "treatments": {t.id: t.name for t in content.treatments},
+    }
+
+
+def restore_from_address() -> None:
+    """On a session's first run, take the selection and consult mode from the address."""
+    if st.session_state.get("address_read"):
+        return
+    from explainer.selection import parse_address
+
+    content = get_content()
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    known = {kind: list(names) for kind, names in _options(content).items()}
+    parsed = parse_address(params, known)
+    for kind, key in SELECTION_KEYS.items():
+        st.session_state[key] = list(parsed.selection.get(kind))
+    st.session_state.consult = parsed.consult
+    st.session_state.address_notes = parsed.notes
+    st.session_state.address_read = True
+
+
+def current_selection():
+    from explainer.selection import Selection
+
+    return Selection(**{kind: tuple(st.session_state.get(key, ())) for kind, key in SELECTION_KEYS.items()})
+
+
+def write_address() -> None:
+    """Keep the address in step with the selection, so 'copy link' always copies this view."""
+    from explainer.selection import to_address
+
+    wanted = to_address(current_selection(), bool(st.session_state.get("consult")))
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def address_notes() -> None:
+    notes = st.session_state.pop("address_notes", ())
+    for note in notes:
+        st.info(note, icon="🔗")
+
+
+def _toggle_consult() -> None:
+    st.session_state.consult = not st.session_state.get("consult", False)
+
+
+def _mark(kind: str, item_id: str, widget_key: str) -> None:
+    content = get_content()
+    chosen = set(st.session_state.get(SELECTION_KEYS[kind], ()))
+    if st.session_state[widget_key]:
+        chosen.add(item_id)
+    else:
+        chosen.discard(item_id)
+    st.session_state[SELECTION_KEYS[kind]] = [i for i in _options(content)[kind] if i in chosen]
+
+
+def mark(kind: str, item_id: str) -> None:
+    """A tick box that adds one cause, symptom or treatment to this patient's selection."""
+    key = f"mark_{kind}_{item_id}"
+    st.session_state[key] = item_id in st.session_state.get(SELECTION_KEYS[kind], ())
+    st.checkbox(MARK_LABELS[kind], key=key, on_change=_mark, args=(kind, item_id, key))
+
+
+def selection_sidebar() -> None:
+    content = get_content()
+    with st.sidebar.expander("This patient's choices", expanded=False):
+        st.caption("Kept only in this browser tab and its link. Nothing is saved.")
+        for kind, names in _options(content).items():
+            st.multiselect(
+                SELECTION_LABELS[kind],
+                list(names),
+                format_func=names.get,
+                key=SELECTION_KEYS[kind],
+                placeholder="None chosen",
+            )
+        st.page_link(sections.by_key("summary").path, label="Open your summary", icon="📝")
+
+
+def consult_mode_styles() -> None:
+    """Presentation form: larger type, wider column, no developer chrome."""
+    st.html(
+        """<style>
+        .stMainBlockContainer { max-width: min(1180px, 100%); }
+        .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer label,
+        .stMainBlockContainer [data-testid="stMarkdownContainer"] { font-size: 1.375rem; line-height: 1.55; }
+        .stMainBlockContainer h1 { font-size: 3.1rem; }
+        .stMainBlockContainer h2 { font-size: 2.3rem; }
+        .stMainBlockContainer h3, .stMainBlockContainer h4 { font-size: 1.8rem; }
+        [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+        [data-testid="stAppDeployButton"], #MainMenu { display: none !important; }
+        </style>"""
+    )
+
+
+def print_styles() -> None:
+    """Printing from the browser: content only, no navigation or controls."""
+    st.html(
+        """<style>
+        @media print {
+          [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+          [data-testid="stBaseButton-secondary"], [data-testid="stBaseButton-primary"],
+          [data-testid="stPageLink"], [data-testid="stSegmentedControl"], [data-testid="stButtonGroup"],
+          .stSlider, .stCheckbox, .stMultiSelect, .stTextInput, .stDownloadButton { display: none !important; }
+          .stMainBlockContainer { max-width: 100% !important; padding: 0 !important; }
+          [data-testid="stExpander"] details > div { display: block !important; }
+        }
+        </style>"""
+    )
+
+
+def consult_bar(key: str | None) -> None:
+    """In consult mode: where we are on the path, Back / Next, and the way out."""
+    if not st.session_state.get("consult"):
+        return
+    before, after = sections.neighbours(key) if key else (None, None)
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if key in [s.key for s in sections.GUIDED]:
+            step = [s.key for s in sections.GUIDED].index(key) + 1
+            st.markdown(f"**Step {step} of {len(sections.GUIDED)}**")
+        if before and st.button(f"Back: {before.title}", key="consult_back", icon="⬅️"):
+            st.switch_page(before.path)
+        if after and st.button(f"Next: {after.title}", key="consult_next", icon="➡️", type="primary"):
+            st.switch_page(after.path)
+        st.button(
+            "Leave consult mode",
+            key="consult_leave",
+            on_click=_toggle_consult,
+            shortcut="P",
+            help="Shortcut: P",
+        )
+
+
+def consult_switch() -> None:
+    if not st.session_state.get("consult"):
+        st.sidebar.button(
+            "Start consult mode",
+            key="consult_start",
+            on_click=_toggle_consult,
+            icon="🖥️",
+            shortcut="P",
+            help="Larger text and a step-by-step path for showing on a screen. Shortcut: P",
+            width="stretch",
+        )

@@ -92,14 +92,24 @@ def test_value_not_allowed(content_copy):
     assert "'maybe' is not allowed; use one of: 'main', 'may' or 'not'" in problem.message
 
 
-def test_link_to_unknown_treatment_and_missing_pair(content_copy):
+def test_link_to_unknown_treatment(content_copy):
     def edit(rows):
         rows[1][rows[0].index("treatment_id")] = "leeches"
 
     rewrite(content_copy / "treatment_symptom_links.csv", edit)
     messages = [str(p) for p in only(load_content(content_copy).problems, "treatment_symptom_links.csv")]
-    assert any("row 2, field 'treatment_id': treatment 'leeches' is not in treatments.csv" in m for m in messages)
-    assert any("every pair needs one" in m for m in messages)
+    assert messages == [
+        "treatment_symptom_links.csv, row 2, field 'treatment_id': treatment 'leeches' is not in treatments.csv."
+    ]
+
+
+def test_missing_treatment_symptom_pair(content_copy):
+    def edit(rows):
+        del rows[5]
+
+    rewrite(content_copy / "treatment_symptom_links.csv", edit)
+    [problem] = only(load_content(content_copy).problems, "treatment_symptom_links.csv")
+    assert "every pair needs one" in problem.message
 
 
 def test_wrong_encoding(content_copy):

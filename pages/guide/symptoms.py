@@ -15,12 +15,17 @@ for symptom in (s for s in content.symptoms if s.kind == "body"):
         st.markdown(f"#### {symptom.name}")
         st.markdown(symptom.description)
         st.markdown(f"**What it often points to:** {symptom.usually_signals}")
+        ui.mark("symptoms", symptom.id)
         ui.sources(symptom.source_ids, content)
 
 st.header("Feelings and daily life")
 ui.prose("feelings_intro")
 for symptom in (s for s in content.symptoms if s.kind == "feelings"):
-    st.markdown(f"**{symptom.name}.** {symptom.description} {symptom.usually_signals}")
+    with st.container(border=True):
+        st.markdown(f"#### {symptom.name}")
+        st.markdown(f"{symptom.description} {symptom.usually_signals}")
+        ui.mark("symptoms", symptom.id)
+        ui.sources(symptom.source_ids, content)
 for emotion in content.emotions:
     with st.container(border=True):
         st.markdown(f"#### {emotion.feeling}")

@@ -47,6 +47,7 @@ for treatment in content.treatments:
         st.markdown(f"**How sure we can be:** {treatment.certainty.capitalize()}.")
         if treatment.why_included:
             st.markdown(f"**Why it is here:** {treatment.why_included}")
+        ui.mark("treatments", treatment.id)
         ui.sources(treatment.source_ids, content)
 
 # -- The filter ----------------------------------------------------------------------------

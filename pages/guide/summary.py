@@ -1,0 +1,60 @@
+"""Your summary: this patient's choices in plain words, a link to reopen them at home, and
+the take-home PDF."""
+
+from datetime import date
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from explainer import ui
+from explainer.handout import build_handout
+from explainer.selection import to_address
+from explainer.summary import cited, summarise
+
+content = ui.require(
+    "causes.csv", "symptoms.csv", "treatments.csv", "treatment_symptom_links.csv", "red_flags.csv", "questions.csv"
+)
+ui.page_title("summary")
+selection = ui.current_selection()
+asked = [q.question for q in content.questions if st.session_state.get(f"ask_{q.id}")]
+
+if selection.is_empty():
+    st.info(
+        "Nothing is marked yet. Tick “I have this”, “Being considered for me” or "
+        "“We talked about this” on the other pages, or use “This patient's choices” in the side bar.",
+        icon="📝",
+    )
+parts = summarise(content, selection, asked)
+for part in parts:
+    st.header(part.heading)
+    st.markdown(part.intro)
+    for item in part.items:
+        if item.title:
+            st.markdown(f"**{item.title}**")
+        st.markdown("\n".join(f"- {line}" for line in item.lines))
+ui.sources(cited(parts), content)
+
+st.header("Take it home")
+address = to_address(selection, consult=False)
+# st.context.url is the page's address in the browser (absent outside a browser session).
+link = (st.context.url or "").split("?")[0] + ("?" + urlencode(address, safe=",") if address else "")
+st.markdown("This link opens the same choices on another device. It holds no name.")
+st.code(link, language=None, wrap_lines=True)
+
+name = st.text_input(
+    "Name to print on the summary (optional)",
+    key="handout_name",
+    max_chars=80,
+    help="Printed on the PDF only. It is not saved or sent anywhere.",
+)
+st.download_button(
+    "Download summary (PDF)",
+    data=lambda: build_handout(content, selection, questions=asked, patient_name=name, today=date.today()),
+    file_name="summary-pain-after-back-surgery.pdf",
+    mime="application/pdf",
+    icon="📄",
+    type="primary",
+    key="download_summary",
+)
+st.caption("To print this page instead, use Print in the menu at the top right.")
+ui.step_footer("summary")

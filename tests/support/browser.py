@@ -1,0 +1,133 @@
+"""Start a real Streamlit server and a system Chromium: shared by the browser tests,
+the benchmark and the load test, so they all measure the same thing the same way."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Flags that keep Chromium quiet on a machine with no internet (see the Streamlit notes).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str | None:
+    """A system Chromium if there is one; None means use Playwright's own browser."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen, port: int, log_path: Path | None = None):
+        self.process = process
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.log_path = log_path
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def log(self) -> str:
+        """What the server has written to stderr so far (warnings, tracebacks)."""
+        if self.log_path is None or not self.log_path.exists():
+            return ""
+        return self.log_path.read_text(errors="replace")
+
+
+def wait_healthy(url: str, timeout: float = 60) -> float:
+    """Poll /_stcore/health until it answers 'ok'; return the seconds it took."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return time.perf_counter() - start
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not become healthy in {timeout}s")
+
+
+@contextmanager
+def streamlit_server(
+    app: str | Path = "app.py",
+    cwd: Path = ROOT,
+    extra_args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+):
+    """`streamlit run` on a free loopback port; stopped by its process id afterwards.
+
+    `env` adds to (or overrides) this process's environment, e.g. EXPLAINER_CONTENT_DIR."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--browser.serverAddress", "127.0.0.1",
+        *extra_args,
+    ]  # fmt: skip
+    # stderr goes to a file, not a pipe: a pipe nobody reads fills up and freezes the server.
+    log_file = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)  # noqa: SIM115
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env={**os.environ, **env} if env else None,
+        stdout=subprocess.DEVNULL,
+        stderr=log_file,
+        start_new_session=True,
+    )
+    log_file.close()
+    server = Server(process, port, Path(log_file.name))
+    try:
+        wait_healthy(server.url)
+        yield server
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        Path(log_file.name).unlink(missing_ok=True)
+
+
+def wait_for_app(page, timeout_ms: int = 30_000) -> None:
+    """Wait until the script run has finished and every plotly chart has drawn."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=timeout_ms)
+    page.wait_for_timeout(250)  # the frontend debounces its script-state attribute
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+                 .every(el => el.querySelector('.main-svg'))""",
+        timeout=timeout_ms,
+    )
