@@ -17,16 +17,16 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("start", "Start here", "pages/guide/start.py", "start", "Your guide"),
-    Section("spine", "The spine and the operation", "pages/guide/spine.py", "spine", "Your guide"),
-    Section("causes", "Why pain can continue", "pages/guide/causes.py", "causes", "Your guide"),
-    Section("symptoms", "Symptoms and feelings", "pages/guide/symptoms.py", "symptoms", "Your guide"),
-    Section("treatments", "Treatments", "pages/guide/treatments.py", "treatments", "Your guide"),
-    Section("evidence", "What the numbers say", "pages/guide/evidence.py", "evidence", "Your guide"),
-    Section("next_steps", "Next steps", "pages/guide/next_steps.py", "next-steps", "Your guide"),
-    Section("summary", "Your summary", "pages/guide/summary.py", "summary", "Your guide"),
-    Section("sources", "Sources", "pages/reference/sources.py", "sources", "About this app", guided=False),
-    Section("about", "About this content", "pages/reference/about.py", "about", "About this app", guided=False),
+    Section("start", "Start here", "app_pages/guide/start.py", "start", "Your guide"),
+    Section("spine", "The spine and the operation", "app_pages/guide/spine.py", "spine", "Your guide"),
+    Section("causes", "Why pain can continue", "app_pages/guide/causes.py", "causes", "Your guide"),
+    Section("symptoms", "Symptoms and feelings", "app_pages/guide/symptoms.py", "symptoms", "Your guide"),
+    Section("treatments", "Treatments", "app_pages/guide/treatments.py", "treatments", "Your guide"),
+    Section("evidence", "What the numbers say", "app_pages/guide/evidence.py", "evidence", "Your guide"),
+    Section("next_steps", "Next steps", "app_pages/guide/next_steps.py", "next-steps", "Your guide"),
+    Section("summary", "Your summary", "app_pages/guide/summary.py", "summary", "Your guide"),
+    Section("sources", "Sources", "app_pages/reference/sources.py", "sources", "About this app", guided=False),
+    Section("about", "About this content", "app_pages/reference/about.py", "about", "About this app", guided=False),
 )
 
 GUIDED = tuple(s for s in SECTIONS if s.guided)

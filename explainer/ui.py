@@ -22,7 +22,7 @@ def problem_message(problems: list[Problem]) -> None:
     st.info(
         "Part of this page could not be shown because a content file has a mistake. "
         "The rest of the app still works. Please let the clinic team know.",
-        icon="ℹ️",
+        icon=":material/info:",
     )
     with st.expander("Details for the clinic's content maintainer"):
         for problem in problems[:50]:
@@ -91,7 +91,6 @@ def red_flags_box(content: Content | None = None) -> None:
         "other": "Also tell a doctor soon about",
     }
     with st.container(border=True):
-        st.markdown("### ⚠️ Get help the same day")
         st.markdown(cite(content.prose["red_flags_intro"], content))
         for group, heading in groups.items():
             flags = [f for f in content.red_flags if f.group == group]
@@ -111,10 +110,10 @@ def step_footer(key: str) -> None:
     left, right = st.columns(2)
     with left:
         if before:
-            st.page_link(before.path, label=f"Back: {before.title}", icon="⬅️")
+            st.page_link(before.path, label=f"Back: {before.title}", icon=":material/arrow_back:")
     with right:
         if after:
-            st.page_link(after.path, label=f"Next: {after.title}", icon="➡️")
+            st.page_link(after.path, label=f"Next: {after.title}", icon=":material/arrow_forward:")
 
 
 def page_title(key: str) -> None:
@@ -147,7 +146,12 @@ def sidebar() -> None:
     content = get_content()
     consult_switch()
     with st.sidebar:
-        if st.button("📖 Words explained", width="stretch", help="A list of medical words in plain language"):
+        if st.button(
+            "Words explained",
+            icon=":material/menu_book:",
+            width="stretch",
+            help="A list of medical words in plain language",
+        ):
             glossary_dialog()
     selection_sidebar()
     with st.sidebar:
@@ -240,7 +244,7 @@ def write_address() -> None:
 def address_notes() -> None:
     notes = st.session_state.pop("address_notes", ())
     for note in notes:
-        st.info(note, icon="🔗")
+        st.info(note, icon=":material/link:")
 
 
 def _toggle_consult() -> None:
@@ -276,7 +280,7 @@ def selection_sidebar() -> None:
                 key=SELECTION_KEYS[kind],
                 placeholder="None chosen",
             )
-        st.page_link(sections.by_key("summary").path, label="Open your summary", icon="📝")
+        st.page_link(sections.by_key("summary").path, label="Open your summary", icon=":material/description:")
 
 
 def consult_mode_styles() -> None:
@@ -320,9 +324,11 @@ def consult_bar(key: str | None) -> None:
         if key in [s.key for s in sections.GUIDED]:
             step = [s.key for s in sections.GUIDED].index(key) + 1
             st.markdown(f"**Step {step} of {len(sections.GUIDED)}**")
-        if before and st.button(f"Back: {before.title}", key="consult_back", icon="⬅️"):
+        if before and st.button(f"Back: {before.title}", key="consult_back", icon=":material/arrow_back:"):
             st.switch_page(before.path)
-        if after and st.button(f"Next: {after.title}", key="consult_next", icon="➡️", type="primary"):
+        if after and st.button(
+            f"Next: {after.title}", key="consult_next", icon=":material/arrow_forward:", type="primary"
+        ):
             st.switch_page(after.path)
         st.button(
             "Leave consult mode",
@@ -339,7 +345,7 @@ def consult_switch() -> None:
             "Start consult mode",
             key="consult_start",
             on_click=_toggle_consult,
-            icon="🖥️",
+            icon=":material/co_present:",
             shortcut="P",
             help="Larger text and a step-by-step path for showing on a screen. Shortcut: P",
             width="stretch",

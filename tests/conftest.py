@@ -35,7 +35,7 @@ def open_page(path: str, **query):
     """Run the app through app.py, then move to a page the way the navigation does."""
     at = make_app(**query)
     at.run()
-    if path != "pages/guide/start.py":
+    if path != "app_pages/guide/start.py":
         at.switch_page(path).run()
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -30,14 +30,14 @@ def test_every_page_renders_through_the_router(section):
 
 
 def test_start_page_names_the_condition_and_how_common(content):
-    text = all_text(open_page("pages/guide/start.py")).lower()
+    text = all_text(open_page("app_pages/guide/start.py")).lower()
     assert "persistent spinal pain syndrome" in text
     assert "1 in 5" in text
     assert "(weir 2017)" in text  # the citation is made readable
 
 
 def test_spine_diagram_switches_to_after_laminectomy():
-    at = open_page("pages/guide/spine.py")
+    at = open_page("app_pages/guide/spine.py")
     before = chart_specs(at)[0]
     assert any("Lamina: the bony" in a["text"] for a in before["layout"]["annotations"])
     at.segmented_control(key="spine_view").set_value("After a laminectomy").run()
@@ -48,7 +48,7 @@ def test_spine_diagram_switches_to_after_laminectomy():
 
 
 def test_all_eleven_causes_and_the_category_control(content):
-    at = open_page("pages/guide/causes.py")
+    at = open_page("app_pages/guide/causes.py")
     labels = [e.label for e in at.expander if e.label.startswith("**")]
     assert [label.strip("*") for label in labels] == [c.name for c in content.causes]
     bars = chart_specs(at)[0]["data"][0]
@@ -67,7 +67,7 @@ def test_all_eleven_causes_and_the_category_control(content):
 
 
 def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim():
-    at = open_page("pages/guide/treatments.py")
+    at = open_page("app_pages/guide/treatments.py")
     assert any("Pick at least one treatment" in i.value for i in at.info)
     at.pills(key="filter_treatments").set_value(["spinal_cord_stimulation"]).run()
     matrix = chart_specs(at)[-1]
@@ -80,7 +80,7 @@ def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim():
 
 
 def test_filter_none_and_all_treatments(content):
-    at = open_page("pages/guide/treatments.py")
+    at = open_page("app_pages/guide/treatments.py")
     every = [t.id for t in content.treatments]
     at.pills(key="filter_treatments").set_value(every).run()
     heat = chart_specs(at)[-1]["data"][0]
@@ -92,7 +92,7 @@ def test_filter_none_and_all_treatments(content):
 
 
 def test_filter_from_symptoms_to_treatments():
-    at = open_page("pages/guide/treatments.py")
+    at = open_page("app_pages/guide/treatments.py")
     at.segmented_control(key="filter_direction").set_value("Symptoms").run()
     at.pills(key="filter_symptoms").set_value(["low_mood"]).run()
     heat = chart_specs(at)[-1]["data"][0]
@@ -102,7 +102,7 @@ def test_filter_from_symptoms_to_treatments():
 
 
 def test_treatment_ladder_orders_least_to_most_invasive(content):
-    at = open_page("pages/guide/treatments.py")
+    at = open_page("app_pages/guide/treatments.py")
     ladder = chart_specs(at)[0]
     xs = [x for trace in ladder["data"] for x in trace["x"]]
     assert xs == sorted(xs)
@@ -110,7 +110,7 @@ def test_treatment_ladder_orders_least_to_most_invasive(content):
 
 
 def test_symptoms_page_has_red_flags_and_feelings(content):
-    text = all_text(open_page("pages/guide/symptoms.py"))
+    text = all_text(open_page("app_pages/guide/symptoms.py"))
     assert "Get help the same day" in text
     for symptom in content.symptoms:
         assert symptom.name in text
@@ -129,14 +129,14 @@ def test_every_chart_has_an_accessible_name_and_a_summary():
 
 
 def test_sources_page_lists_every_reference(content):
-    text = all_text(open_page("pages/reference/sources.py"))
+    text = all_text(open_page("app_pages/reference/sources.py"))
     for ref in content.references:
         assert ref.short in text
     assert content.settings["last_reviewed"] in text
 
 
 def test_evidence_guess_then_reveal(content):
-    at = open_page("pages/guide/evidence.py")
+    at = open_page("app_pages/guide/evidence.py")
     first = content.evidence[0]
     assert not at.get("plotly_chart")  # nothing revealed before a guess
     at.slider(key=f"guess_{first.id}").set_value(30).run()
@@ -145,3 +145,13 @@ def test_evidence_guess_then_reveal(content):
     icons = chart_specs(at)
     filled = next(t for t in icons[0]["data"] if t["marker"]["symbol"] == "circle")
     assert len(filled["x"]) == first.group_a_count
+
+
+def test_no_legacy_pages_folder_beside_the_entrypoint():
+    """Streamlit 1.67 treats ANY folder named 'pages' beside app.py as a legacy multipage app
+    for the first session after a start (PagesManager.uses_pages_directory). A bookmark then
+    opens with a 'Page not found' dialog. The page scripts live in app_pages/ instead."""
+    from tests.conftest import ROOT
+
+    assert not (ROOT / "pages").exists()
+    assert all((ROOT / s.path).is_file() for s in sections.SECTIONS)

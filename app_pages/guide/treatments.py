@@ -83,7 +83,7 @@ else:
     rows, columns = list(treatment_names), chosen
 
 if not chosen:
-    st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon="👆")
+    st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon=":material/touch_app:")
 else:
     matrix = aim_matrix(content, rows, columns)
     mains = (matrix == "main").sum().sum()

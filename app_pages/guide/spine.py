@@ -42,7 +42,6 @@ ui.chart(
 )
 ui.prose("spine_diagram_help")
 
-st.header("What a laminectomy does")
 ui.prose("spine_laminectomy")
 
 ui.step_footer("spine")

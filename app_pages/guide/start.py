@@ -8,13 +8,10 @@ content = ui.require()
 ui.page_title("start")
 ui.prose("start_intro")
 
-st.header("What is it called?")
 ui.prose("start_names")
 
-st.header("How common is it?")
 ui.prose("start_how_common")
 
-st.header("The path through this guide")
 ui.prose("start_path")
 for number, section in enumerate(sections.GUIDED[1:], start=2):
     st.page_link(section.path, label=f"{number}. {section.title}")

@@ -22,7 +22,7 @@ if selection.is_empty():
     st.info(
         "Nothing is marked yet. Tick “I have this”, “Being considered for me” or "
         "“We talked about this” on the other pages, or use “This patient's choices” in the side bar.",
-        icon="📝",
+        icon=":material/edit_note:",
     )
 parts = summarise(content, selection, asked)
 for part in parts:
@@ -52,7 +52,7 @@ st.download_button(
     data=lambda: build_handout(content, selection, questions=asked, patient_name=name, today=date.today()),
     file_name="summary-pain-after-back-surgery.pdf",
     mime="application/pdf",
-    icon="📄",
+    icon=":material/download:",
     type="primary",
     key="download_summary",
 )
