@@ -22,7 +22,7 @@ from explainer.content import Content, content_dir, load_content
 # The readability module is optional here: the check works without it. These are the names
 # it may use for "what is over the limit" (returns printable problems) or "every grade"
 # (returns {section: grade} or (section, grade) pairs), tried in this order.
-_OVER_LIMIT_NAMES = ("over_limit", "sections_over_limit", "problems", "check_content", "check")
+_OVER_LIMIT_NAMES = ("too_hard", "over_limit", "sections_over_limit", "problems", "check_content", "check")
 _GRADES_NAMES = ("section_grades", "grades", "grade_sections", "content_grades")
 _LIMIT_NAMES = ("MAX_GRADE", "GRADE_LIMIT", "MAX_GRADE_LEVEL", "LIMIT")
 DEFAULT_GRADE_LIMIT = 8.0

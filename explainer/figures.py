@@ -255,7 +255,8 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
                 hoverinfo="text",
             )
         )
-    _base_layout(fig, 110 + 44 * len(treatments))
+    _base_layout(fig, 150 + 44 * len(treatments))
+    fig.update_layout(margin=dict(l=10, r=10, t=10, b=110))
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=[t.short_name for t in treatments],
@@ -267,7 +268,7 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
         tickvals=[s for s, _ in steps.values()],
         ticktext=[label.replace(" ", "<br>", 1) for _, label in steps.values()],
         range=[0.6, len(steps) + 1.4],
-        title=dict(text="Less invasive  →  more invasive", font=dict(size=15)),
+        title=dict(text="Less invasive  →  more invasive", font=dict(size=15), standoff=18),
         gridcolor="#E5E5E5",
         fixedrange=True,
     )

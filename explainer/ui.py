@@ -71,7 +71,8 @@ def reference_line(ref) -> str:
 
 def chart(figure: dict, *, alt: str, summary: str, data: pd.DataFrame, key: str) -> None:
     """A chart always comes with its accessible name, a one-sentence summary and its data."""
-    st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, alt=alt, key=key)
+    # theme=None: the figure's own dark labels, not Streamlit's lighter grey (contrast).
+    st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, alt=alt, key=key, theme=None)
     st.markdown(f"**In words:** {summary}")
     with st.expander("See this chart as a table"):
         st.table(data, hide_index=True)

@@ -68,7 +68,6 @@ for cause in causes:
             )
         ]
         st.caption(f"When: {groups[0]} · What: {groups[1]} · Pain: {groups[2]}")
-        st.caption(f"The clinic article's words: “{cause.article_wording}”")
         ui.sources(cause.source_ids, content)
         ui.mark("causes", cause.id)
 

@@ -126,8 +126,19 @@ def wait_for_app(page, timeout_ms: int = 30_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=timeout_ms)
     page.wait_for_timeout(250)  # the frontend debounces its script-state attribute
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+    # The run can end before the page is drawn: each kind of element is a lazily loaded chunk, shown
+    # as a stSkeleton placeholder until it arrives, and a rerun leaves old elements marked stale.
     page.wait_for_function(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                 .every(el => el.querySelector('.main-svg'))""",
+        """() => !document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')""",
+        timeout=timeout_ms,
+    )
+    # .main-svg appears before the traces are drawn; plotly sets _fullData on the graph div
+    # once a plot has finished, and every trace gets a g.trace (or heatmap image) layer.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(el => {
+                 const gd = el.querySelector('.js-plotly-plot');
+                 return gd && gd._fullData && el.querySelector('.main-svg')
+                     && el.querySelectorAll('g.trace, g.hm, image').length > 0;
+             })""",
         timeout=timeout_ms,
     )
