@@ -35,4 +35,5 @@ if consult:
     ui.consult_mode_styles()
 ui.address_notes()
 ui.consult_bar(key_of_title.get(page.title))
+ui.start_page()
 page.run()

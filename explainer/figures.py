@@ -48,6 +48,9 @@ def _base_layout(fig: go.Figure, height: int) -> go.Figure:
         hoverlabel=dict(font_size=16, bgcolor="white"),
         dragmode=False,
     )
+    # Room for the axis labels however long they are (plotly does not reserve it by default).
+    fig.update_xaxes(automargin=True, tickfont=dict(size=15, color=INK))
+    fig.update_yaxes(automargin=True, tickfont=dict(size=15, color=INK))
     return fig
 
 

@@ -137,6 +137,15 @@ class TreatmentSymptomLink(Row):
     source_ids: SourceIds
 
 
+# How the red-flag groups are headed wherever they are shown (box, summary, PDF).
+RED_FLAG_GROUPS = {
+    "cauda_equina": "Signs the nerves at the base of the spine are squeezed",
+    "infection": "Signs of infection",
+    "weakness": "Weakness",
+    "other": "Also tell a doctor soon about",
+}
+
+
 class RedFlag(Row):
     id: Id
     order: int

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from explainer.content import Content
 from explainer.filters import AIM_ORDER, join_names, links_for_treatments
+from explainer.schema import RED_FLAG_GROUPS
 from explainer.selection import Selection
 
 
@@ -77,11 +78,17 @@ def summarise(content: Content, selection: Selection, questions: list[str] | Non
 
     flags = content.red_flags
     if flags:
+        items = []
+        for group, heading in RED_FLAG_GROUPS.items():
+            signs = [f for f in flags if f.group == group]
+            if signs:
+                items.append(Item(heading, tuple(f.sign for f in signs), tuple(r for f in signs for r in f.source_ids)))
         parts.append(
             Part(
                 "Get help the same day if you notice",
-                "Go to an emergency department or call emergency services.",
-                (Item("Warning signs", tuple(f.sign for f in flags), tuple(r for f in flags for r in f.source_ids)),),
+                "Go to an emergency department or call emergency services. "
+                "The last group is not an emergency, but tell a doctor soon.",
+                tuple(items),
             )
         )
 

@@ -9,6 +9,7 @@ import streamlit as st
 from explainer import sections
 from explainer.content import Content, Problem, cite, cited_ids, format_reference, load_content
 from explainer.figures import CHART_CONFIG
+from explainer.schema import RED_FLAG_GROUPS
 
 
 @st.cache_resource(show_spinner=False)
@@ -49,9 +50,30 @@ def prose(name: str, content: Content | None = None) -> None:
         problem_message(content.broken(f"prose/{name}.md"))
         return
     st.markdown(cite(text, content))
+    words_used(text, content)
     ids = cited_ids(text)
     if ids:
         sources(ids, content)
+
+
+def words_used(text: str, content: Content | None = None) -> None:
+    """Explain the glossary words this text uses that this page has not explained yet."""
+    from explainer.glossary import terms_in
+
+    content = content or get_content()
+    seen = st.session_state.setdefault("explained_on_page", set())
+    new = [t for t in terms_in(text, content) if t.term not in seen]
+    if not new:
+        return
+    seen.update(t.term for t in new)
+    names = ", ".join(t.term for t in new[:3]) + (f" and {len(new) - 3} more" if len(new) > 3 else "")
+    with st.expander(f"Words used here: {names}", icon=":material/menu_book:"):
+        st.markdown("\n".join(f"- **{t.term}**: {t.meaning}" for t in new))
+
+
+def start_page() -> None:
+    """Called by the router before each page: words are explained afresh on every page."""
+    st.session_state.explained_on_page = set()
 
 
 def sources(
@@ -85,15 +107,9 @@ def red_flags_box(content: Content | None = None) -> None:
     if problems:
         problem_message(problems)
         return
-    groups = {
-        "cauda_equina": "Signs the nerves at the base of the spine are squeezed",
-        "infection": "Signs of infection",
-        "weakness": "Weakness",
-        "other": "Also tell a doctor soon about",
-    }
     with st.container(border=True):
         st.markdown(cite(content.prose["red_flags_intro"], content))
-        for group, heading in groups.items():
+        for group, heading in RED_FLAG_GROUPS.items():
             flags = [f for f in content.red_flags if f.group == group]
             if flags:
                 st.markdown(f"**{heading}**")
@@ -119,13 +135,13 @@ def step_footer(key: str) -> None:
 
 def page_title(key: str) -> None:
     section = sections.by_key(key)
-    if section.guided:
+    if section.guided and not st.session_state.get("consult"):  # consult mode's bar shows the step
         step = [s.key for s in sections.GUIDED].index(key) + 1
         st.caption(f"Step {step} of {len(sections.GUIDED)}")
     st.title(section.title)
 
 
-@st.dialog("Words explained", width="medium")
+@st.dialog("Words explained", width="medium", position="right")
 def glossary_dialog() -> None:
     content = get_content()
     if content.broken("glossary.csv"):

@@ -55,6 +55,7 @@ else:
 for cause in causes:
     with st.expander(f"**{cause.name}**", expanded=len(causes) <= 3):
         st.markdown(cause.explanation)
+        ui.words_used(f"{cause.explanation} {cause.how_found}", content)
         if cause.caution:
             st.markdown(f"**Good to know:** {cause.caution}")
         st.markdown(f"**How a specialist looks for it:** {cause.how_found}")

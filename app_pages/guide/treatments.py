@@ -42,6 +42,7 @@ ui.chart(
 for treatment in content.treatments:
     with st.expander(f"**{treatment.name}** · {steps[treatment.invasiveness]}"):
         st.markdown(f"**What it is:** {treatment.what_it_is}")
+        ui.words_used(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}", content)
         st.markdown(f"**What it aims at:** {treatment.aims_at}")
         st.markdown(f"**What the research says:** {treatment.evidence}")
         st.markdown(f"**How sure we can be:** {treatment.certainty.capitalize()}.")
@@ -125,4 +126,5 @@ else:
                     if ref:
                         st.caption(ui.reference_line(ref))
 
+ui.red_flags_box(content)
 ui.step_footer("treatments")
