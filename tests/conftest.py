@@ -6,7 +6,7 @@ import pytest
 from explainer.content import CONTENT_DIR, Content, load_content
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ROOT.parent / "shared" / "docs" / "source-article.txt"
+ARTICLE = ROOT / "docs" / "source" / "source-article.txt"  # the clinic article we started from
 
 
 @pytest.fixture(scope="session")
