@@ -278,6 +278,17 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
     return fig
 
 
+def _wrap(label: str, width: int = 9) -> str:
+    """Break a label into short lines at spaces, so narrow grid columns never overlap."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> go.Figure:
     """Treatment-by-symptom grid; every cell says its meaning in words, colour is extra."""
     matrix = aim_matrix(content, treatment_ids, symptom_ids)
@@ -285,7 +296,7 @@ def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: l
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[name.replace(" ", "<br>", 1) if len(name) > 11 else name for name in matrix.columns],
+            x=[_wrap(name) for name in matrix.columns],
             y=list(matrix.index),
             zmin=0,
             zmax=2,
@@ -300,7 +311,7 @@ def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: l
             ],
         )
     )
-    marks = {"main": "Main<br>aim", "may": "May<br>help", "not": "–"}
+    marks = {"main": "Main<br>aim", "may": "May<br>help", "not": "Not<br>aimed"}
     for i, treatment in enumerate(matrix.index):
         for j, symptom in enumerate(matrix.columns):
             aim = matrix.loc[treatment, symptom]
@@ -314,8 +325,8 @@ def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: l
                 font=dict(size=14, color="white" if aim == "main" else INK),
             )
     _base_layout(fig, 140 + 62 * max(1, len(matrix.index)))
-    fig.update_layout(margin=dict(l=10, r=10, t=70, b=10))
-    fig.update_xaxes(side="top", tickfont=dict(size=14), fixedrange=True, tickangle=0)
+    fig.update_layout(margin=dict(l=10, r=10, t=10, b=10))
+    fig.update_xaxes(side="top", tickfont=dict(size=13, color=INK), fixedrange=True, tickangle=0)
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=15), fixedrange=True)
     return fig
 

@@ -101,6 +101,27 @@ def join_names(names: list[str]) -> str:
     return separator.join(names[:-1]) + " and " + names[-1]
 
 
+def aim_summary(content: Content, treatment_ids: list[str], symptom_ids: list[str], by: str) -> str:
+    """The grid in one or two sentences: the main aims, read along the chosen side."""
+    matrix = aim_matrix(content, treatment_ids, symptom_ids)
+    names_t = {t.short_name: t.name for t in content.treatments}
+    names_s = {s.short_name: s.name for s in content.symptoms}
+    sentences = []
+    if by == "treatment":
+        for short in matrix.index:
+            mains = [names_s[c] for c in matrix.columns if matrix.loc[short, c] == "main"]
+            target = join_names(mains) if mains else "none of these symptoms"
+            sentences.append(f"{names_t[short]} mainly aims at {target}.")
+    else:
+        for short in matrix.columns:
+            mains = [names_t[r] for r in matrix.index if matrix.loc[r, short] == "main"]
+            who = join_names(mains) if mains else "no treatment here"
+            sentences.append(f"{names_s[short]} is the main aim of {who}.")
+    if len(sentences) > 3:
+        return " ".join(sentences[:3]) + f" The table below has all {len(sentences)}."
+    return " ".join(sentences)
+
+
 def treatment_sentences(content: Content, treatment_ids: list[str]) -> list[tuple[str, str]]:
     """One plain paragraph per chosen treatment: (treatment name, sentence)."""
     out = []

@@ -8,6 +8,7 @@ from explainer import ui
 from explainer.filters import (
     AIM_LABELS,
     aim_matrix,
+    aim_summary,
     links_for_symptoms,
     links_for_treatments,
     symptom_sentences,
@@ -87,17 +88,7 @@ if not chosen:
     st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon=":material/touch_app:")
 else:
     matrix = aim_matrix(content, rows, columns)
-    mains = (matrix == "main").sum().sum()
-    if direction == "Treatments":
-        summary = (
-            f"{len(rows)} treatment{'s' if len(rows) != 1 else ''} chosen: "
-            f"{mains} main aim{'s' if mains != 1 else ''} among the {len(columns)} symptoms."
-        )
-    else:
-        summary = (
-            f"{len(columns)} symptom{'s' if len(columns) != 1 else ''} chosen: "
-            f"{mains} main aim{'s' if mains != 1 else ''} among the {len(rows)} treatments."
-        )
+    summary = aim_summary(content, rows, columns, by="treatment" if direction == "Treatments" else "symptom")
     ui.chart(
         ui.figure("aim_matrix", tuple(rows), tuple(columns)),
         alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
