@@ -311,11 +311,17 @@ def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: l
             ],
         )
     )
+    _base_layout(fig, 140 + 62 * max(1, len(matrix.index)))
+    fig.update_layout(margin=dict(l=10, r=10, t=10, b=10))
+    fig.update_xaxes(side="top", tickfont=dict(size=13, color=INK), fixedrange=True, tickangle=0)
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=15), fixedrange=True)
     marks = {"main": "Main<br>aim", "may": "May<br>help", "not": "Not<br>aimed"}
-    for i, treatment in enumerate(matrix.index):
-        for j, symptom in enumerate(matrix.columns):
-            aim = matrix.loc[treatment, symptom]
-            fig.add_annotation(
+    # All cell labels in one assignment, after the other layout updates: add_annotation() one by
+    # one re-validates every earlier annotation each time (quadratic: a full grid took over a
+    # second), and each later update_layout() would walk the annotations again.
+    fig.update_layout(
+        annotations=[
+            dict(
                 x=j,
                 y=i,
                 xref="x",
@@ -324,10 +330,10 @@ def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: l
                 showarrow=False,
                 font=dict(size=14, color="white" if aim == "main" else INK),
             )
-    _base_layout(fig, 140 + 62 * max(1, len(matrix.index)))
-    fig.update_layout(margin=dict(l=10, r=10, t=10, b=10))
-    fig.update_xaxes(side="top", tickfont=dict(size=13, color=INK), fixedrange=True, tickangle=0)
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=15), fixedrange=True)
+            for i, row in enumerate(matrix.values)
+            for j, aim in enumerate(row)
+        ]
+    )
     return fig
 
 

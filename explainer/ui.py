@@ -56,13 +56,20 @@ def prose(name: str, content: Content | None = None) -> None:
         sources(ids, content)
 
 
-def words_used(text: str, content: Content | None = None) -> None:
-    """Explain the glossary words this text uses that this page has not explained yet."""
+@st.cache_resource(show_spinner=False, max_entries=4096)
+def _terms_in(text: str, _content: Content) -> tuple:
+    """The glossary words a text uses: the same on every rerun, so searched for once per text
+    (the search runs every glossary pattern over the text, a large share of a page's rerun)."""
     from explainer.glossary import terms_in
 
+    return tuple(terms_in(text, _content))
+
+
+def words_used(text: str, content: Content | None = None) -> None:
+    """Explain the glossary words this text uses that this page has not explained yet."""
     content = content or get_content()
     seen = st.session_state.setdefault("explained_on_page", set())
-    new = [t for t in terms_in(text, content) if t.term not in seen]
+    new = [t for t in _terms_in(text, content) if t.term not in seen]
     if not new:
         return
     seen.update(t.term for t in new)

@@ -1,0 +1,1 @@
+"""Performance benchmark of the explainer against a bare Streamlit app (see README)."""

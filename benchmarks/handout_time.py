@@ -1,0 +1,54 @@
+"""Time to build the PDF handout (`explainer.handout.build_handout`, as the summary page calls it)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import date
+
+from benchmarks.common import Plan, cpu_ms
+from benchmarks.report import Row
+from explainer.content import Content, load_content
+
+HANDOUT_BUDGET_MS = 1000 / 3  # "under a third of a second on this machine"
+
+
+def builders(content: Content) -> dict[str, Callable[[], bytes]] | None:
+    """The PDFs to time: a typical consult (three causes, symptoms, treatments and questions),
+    and everything ticked. None if the handout module is not there (before issue 4)."""
+    try:
+        handout = importlib.import_module("explainer.handout")
+        selection = importlib.import_module("explainer.selection")
+    except ModuleNotFoundError as err:
+        if err.name not in ("explainer.handout", "explainer.selection"):
+            raise
+        return None
+
+    def build(n: int | None) -> Callable[[], bytes]:
+        chosen = selection.Selection(
+            causes=tuple(c.id for c in content.causes[:n]),
+            symptoms=tuple(s.id for s in content.symptoms[:n]),
+            treatments=tuple(t.id for t in content.treatments[:n]),
+        )
+        questions = [q.question for q in content.questions[:n]]
+        return lambda: handout.build_handout(
+            content, chosen, questions=questions, patient_name="A. Patient", today=date(2026, 1, 1)
+        )
+
+    return {"typical: 3 of each": build(3), "everything ticked": build(None)}
+
+
+def handout_rows(plan: Plan) -> list[Row]:
+    content = load_content()
+    found = builders(content)
+    if found is None:
+        note = "not available: explainer.handout.build_handout does not exist yet"
+        return [Row("Handout", "Build the PDF handout", "ms", max_value=HANDOUT_BUDGET_MS, note=note)]
+    rows = []
+    for i, (what, build) in enumerate(found.items()):
+        pdf = build()  # the warm-up, and a check that it is a PDF
+        note = "" if pdf[:5] == b"%PDF-" else "the builder did not return PDF bytes"
+        samples = [cpu_ms(build) for _ in range(plan.handout)]
+        budget = HANDOUT_BUDGET_MS if i == 0 else None  # the budget is for a typical consult
+        rows.append(Row("Handout", f"Build the PDF ({what})", "ms", samples, max_value=budget, note=note))
+    return rows

@@ -1,0 +1,132 @@
+"""Benchmark the explainer against Streamlit's own floor, a bare app, measured in the same run.
+
+    .venv/bin/python benchmarks/run.py [--quick] [--json PATH]
+
+Prints a table of medians, ratios to the bare equivalents and budgets, and writes the same as
+JSON (default: benchmarks/results/latest.json). Exits with status 1 if a budget fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[0] = str(ROOT)  # run as a script: import the app and the shared test harness from the repo root
+
+
+from benchmarks import browser_time, handout_time, script_time  # noqa: E402
+from benchmarks.common import FULL, QUICK, Plan  # noqa: E402
+from benchmarks.report import Row, summary, table, write_json  # noqa: E402
+from explainer import sections  # noqa: E402
+from explainer.content import load_content  # noqa: E402
+
+DEFAULT_JSON = ROOT / "benchmarks" / "results" / "latest.json"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions: a smoke run, not for budgets")
+    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, metavar="PATH", help="where to write the JSON")
+    return parser.parse_args(argv)
+
+
+class Progress:
+    """Say on stderr what is being measured, with the time since the start."""
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
+
+    def __call__(self, what: str) -> None:
+        print(f"[{self.elapsed:5.0f}s] {what}", file=sys.stderr, flush=True)
+
+
+def heaviest_page(rows: list[Row]) -> sections.Section:
+    """The page with the longest script time: where the memory test opens its sessions."""
+    timed = [r for r in rows if r.group == "Script" and r.value is not None]
+    if not timed:
+        return sections.SECTIONS[0]
+    slowest = max(timed, key=lambda r: r.value or 0)
+    return next(s for s in sections.SECTIONS if s.title == slowest.name)
+
+
+def measure(plan: Plan, progress: Progress) -> list[Row]:
+    progress("Script time of every page (AppTest reruns)")
+    rows = script_time.page_rows(plan)
+    progress("Interactions (AppTest: set a control, rerun)")
+    rows += script_time.interaction_rows(plan)
+    progress("Server start to healthy")
+    rows.append(browser_time.server_start_row(plan))
+    with browser_time.chromium() as browser:
+        progress("Browser: first load, every page move, the filter click")
+        rows += browser_time.browser_rows(browser, plan)
+        heaviest = heaviest_page(rows)
+        progress(f"Memory: {plan.sessions} sessions on {heaviest.title}")
+        rows += browser_time.memory_rows(browser, plan, heaviest)
+    progress("Handout PDF")
+    rows += handout_time.handout_rows(plan)
+    return rows
+
+
+def git_commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return "unknown"
+    return out.stdout.strip() or "unknown"
+
+
+def meta(plan: Plan, quick: bool, seconds: float, load_before: tuple[float, float, float]) -> dict:
+    return {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "quick": quick,
+        "plan": vars(plan),
+        "seconds": round(seconds, 1),
+        "content_problems": len(load_content().problems),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average_before": load_before,
+            "load_average_after": os.getloadavg(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
+        "versions": {name: version(name) for name in ("streamlit", "plotly", "pandas", "playwright")},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    progress = Progress()
+    load_before = os.getloadavg()
+    rows = measure(plan, progress)
+    info = meta(plan, args.quick, progress.elapsed, load_before)
+    write_json(args.json, rows, info)
+    print(table(rows))
+    counts = summary(rows)
+    print(
+        f"\n{counts['PASS']} passed, {counts['FAIL']} failed, {counts['N/A']} not available "
+        f"({'quick run, ' if args.quick else ''}{info['seconds']:.0f} s). JSON: {args.json}"
+    )
+    load = max(load_before[0], info["machine"]["load_average_after"][0])
+    if load > (os.cpu_count() or 1):
+        print(f"Note: the machine was busy (load {load:.1f} on {os.cpu_count()} CPUs): browser timings are noisy.")
+    if info["content_problems"]:
+        print(f"Warning: the content has {info['content_problems']} problem(s); some pages show an error instead.")
+    return 1 if counts["FAIL"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
