@@ -37,8 +37,11 @@ CHART_CONFIG = {
 }
 
 
-def _base_layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(
+def _layout(height: int, xaxis: dict | None = None, yaxis: dict | None = None, **extra) -> dict:
+    """The layout every chart shares, as one dict: plotly validates it once, at construction."""
+    # automargin: room for the axis labels however long they are (plotly does not reserve it).
+    axis = dict(automargin=True, tickfont=dict(size=15, color=INK))
+    return dict(
         height=height,
         font=FONT,
         paper_bgcolor="white",
@@ -47,10 +50,14 @@ def _base_layout(fig: go.Figure, height: int) -> go.Figure:
         showlegend=False,
         hoverlabel=dict(font_size=16, bgcolor="white"),
         dragmode=False,
+        xaxis={**axis, **(xaxis or {})},
+        yaxis={**axis, **(yaxis or {})},
+        **extra,
     )
-    # Room for the axis labels however long they are (plotly does not reserve it by default).
-    fig.update_xaxes(automargin=True, tickfont=dict(size=15, color=INK))
-    fig.update_yaxes(automargin=True, tickfont=dict(size=15, color=INK))
+
+
+def _base_layout(fig: go.Figure, height: int) -> go.Figure:
+    fig.update_layout(_layout(height))
     return fig
 
 
@@ -290,51 +297,40 @@ def _wrap(label: str, width: int = 9) -> str:
 
 
 def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> go.Figure:
-    """Treatment-by-symptom grid; every cell says its meaning in words, colour is extra."""
+    """Treatment-by-symptom grid; every cell says its meaning in words, colour is extra.
+
+    Built in one go (data and layout at construction): this figure is new for each pick in the
+    filter, and every separate update would make plotly validate the figure again."""
     matrix = aim_matrix(content, treatment_ids, symptom_ids)
-    z = matrix.replace(AIM_SCORE).astype(int).values.tolist()
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[_wrap(name) for name in matrix.columns],
-            y=list(matrix.index),
-            zmin=0,
-            zmax=2,
-            colorscale=[[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, SKY], [0.66, SKY], [0.67, DEEP_BLUE], [1, DEEP_BLUE]],
-            showscale=False,
-            xgap=3,
-            ygap=3,
-            hoverinfo="text",
-            text=[
-                [f"{t}: {AIM_LABELS[a].lower()} for {s.lower()}" for s, a in zip(matrix.columns, row, strict=True)]
-                for t, row in zip(matrix.index, matrix.values, strict=True)
-            ],
-        )
+    aims = matrix.values.tolist()
+    marks = {"main": "<b>Main<br>aim</b>", "may": "May<br>help", "not": "Not<br>aimed"}
+    heatmap = go.Heatmap(
+        z=[[AIM_SCORE[aim] for aim in row] for row in aims],
+        x=[_wrap(name) for name in matrix.columns],
+        y=list(matrix.index),
+        zmin=0,
+        zmax=2,
+        colorscale=[[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, SKY], [0.66, SKY], [0.67, DEEP_BLUE], [1, DEEP_BLUE]],
+        showscale=False,
+        xgap=3,
+        ygap=3,
+        # The words are drawn by the heatmap itself (one trace, not one annotation per cell):
+        # plotly picks black or white text for each cell's colour.
+        text=[[marks[aim] for aim in row] for row in aims],
+        texttemplate="%{text}",
+        textfont=dict(size=14),
+        hovertext=[
+            [f"{t}: {AIM_LABELS[a].lower()} for {s.lower()}" for s, a in zip(matrix.columns, row, strict=True)]
+            for t, row in zip(matrix.index, aims, strict=True)
+        ],
+        hoverinfo="text",
     )
-    _base_layout(fig, 140 + 62 * max(1, len(matrix.index)))
-    fig.update_layout(margin=dict(l=10, r=10, t=10, b=10))
-    fig.update_xaxes(side="top", tickfont=dict(size=13, color=INK), fixedrange=True, tickangle=0)
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=15), fixedrange=True)
-    marks = {"main": "Main<br>aim", "may": "May<br>help", "not": "Not<br>aimed"}
-    # All cell labels in one assignment, after the other layout updates: add_annotation() one by
-    # one re-validates every earlier annotation each time (quadratic: a full grid took over a
-    # second), and each later update_layout() would walk the annotations again.
-    fig.update_layout(
-        annotations=[
-            dict(
-                x=j,
-                y=i,
-                xref="x",
-                yref="y",
-                text=f"<b>{marks[aim]}</b>" if aim == "main" else marks[aim],
-                showarrow=False,
-                font=dict(size=14, color="white" if aim == "main" else INK),
-            )
-            for i, row in enumerate(matrix.values)
-            for j, aim in enumerate(row)
-        ]
+    layout = _layout(
+        140 + 62 * max(1, len(matrix.index)),
+        xaxis=dict(side="top", tickfont=dict(size=13, color=INK), fixedrange=True, tickangle=0),
+        yaxis=dict(autorange="reversed", fixedrange=True),
     )
-    return fig
+    return go.Figure(data=[heatmap], layout=layout)
 
 
 # ------------------------------------------------------------------------------------------

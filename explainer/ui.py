@@ -65,14 +65,26 @@ def _terms_in(text: str, _content: Content) -> tuple:
     return tuple(terms_in(text, _content))
 
 
-def words_used(text: str, content: Content | None = None) -> None:
-    """Explain the glossary words this text uses that this page has not explained yet."""
+def new_words(text: str, content: Content | None = None) -> list:
+    """The glossary words this text uses that this page has not explained yet (now marked explained)."""
     content = content or get_content()
     seen = st.session_state.setdefault("explained_on_page", set())
     new = [t for t in _terms_in(text, content) if t.term not in seen]
+    seen.update(t.term for t in new)
+    return new
+
+
+def words_line(text: str, content: Content | None = None) -> str:
+    """'Words: **MRI**: a scan ...' for the end of a card's markdown, or '' if nothing is new."""
+    new = new_words(text, content)
+    return ("\n\n*Words explained:* " + "; ".join(f"**{t.term}**: {t.meaning}" for t in new)) if new else ""
+
+
+def words_used(text: str, content: Content | None = None) -> None:
+    """Explain, below a prose block, the glossary words that this page has not explained yet."""
+    new = new_words(text, content)
     if not new:
         return
-    seen.update(t.term for t in new)
     names = ", ".join(t.term for t in new[:3]) + (f" and {len(new) - 3} more" if len(new) > 3 else "")
     with st.expander(f"Words used here: {names}", icon=":material/menu_book:"):
         st.markdown("\n".join(f"- **{t.term}**: {t.meaning}" for t in new))
@@ -87,11 +99,10 @@ def sources(
     ids: list[str] | tuple[str, ...], content: Content | None = None, label: str = "Where this comes from"
 ) -> None:
     content = content or get_content()
+    refs = [content.reference(ref_id) for ref_id in dict.fromkeys(ids)]
     with st.expander(label):
-        for ref_id in dict.fromkeys(ids):
-            ref = content.reference(ref_id)
-            if ref is not None:
-                st.markdown(reference_line(ref))
+        # One markdown for the whole list: every element costs time on each rerun.
+        st.markdown("\n".join(f"- {reference_line(ref)}" for ref in refs if ref is not None))
 
 
 def reference_line(ref) -> str:
@@ -115,12 +126,12 @@ def red_flags_box(content: Content | None = None) -> None:
         problem_message(problems)
         return
     with st.container(border=True):
-        st.markdown(cite(content.prose["red_flags_intro"], content))
+        body = [cite(content.prose["red_flags_intro"], content)]
         for group, heading in RED_FLAG_GROUPS.items():
             flags = [f for f in content.red_flags if f.group == group]
             if flags:
-                st.markdown(f"**{heading}**")
-                st.markdown("\n".join(f"- {flag.sign}" for flag in flags))
+                body.append(f"**{heading}**\n\n" + "\n".join(f"- {flag.sign}" for flag in flags))
+        st.markdown("\n\n".join(body))
         ids = [ref for flag in content.red_flags for ref in flag.source_ids]
         sources(ids + cited_ids(content.prose["red_flags_intro"]), content)
 

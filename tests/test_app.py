@@ -66,17 +66,18 @@ def test_all_eleven_causes_and_the_category_control(content):
     assert widths[bars["y"].index("Infection")] == 3  # the picked group is outlined
 
 
-def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim():
+def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim(content):
     at = open_page("app_pages/guide/treatments.py")
     assert any("Pick at least one treatment" in i.value for i in at.info)
     at.pills(key="filter_treatments").set_value(["spinal_cord_stimulation"]).run()
-    matrix = chart_specs(at)[-1]
-    heat = matrix["data"][0]
-    assert heat["y"] == ["Spinal cord stim."] or len(heat["y"]) == 1
+    heat = chart_specs(at)[-1]["data"][0]
+    scs = next(t for t in content.treatments if t.id == "spinal_cord_stimulation")
+    assert heat["y"] == [scs.short_name]
     text = all_text(at)
     assert "It mainly aims at sharp, shooting nerve pain in the leg." in text
-    sharp = next(a for a in matrix["layout"]["annotations"] if a["x"] == 1)
-    assert "Main" in sharp["text"]
+    assert "Spinal cord stimulation mainly aims at sharp, shooting nerve pain in the leg." in text  # chart summary
+    # Column 1 is the sharp nerve pain: the word is in the cell, not only the colour.
+    assert heat["z"][0][1] == 2 and heat["text"][0][1] == "<b>Main<br>aim</b>"
 
 
 def test_filter_none_and_all_treatments(content):

@@ -52,23 +52,20 @@ else:
     causes = list(content.causes)
     st.subheader(f"All {len(causes)} causes")
 
+group_labels = {d: {c.id: c.label for c in content.categories(d)} for d in DIMENSIONS}
 for cause in causes:
     with st.expander(f"**{cause.name}**", expanded=len(causes) <= 3):
-        st.markdown(cause.explanation)
-        ui.words_used(f"{cause.explanation} {cause.how_found}", content)
-        if cause.caution:
-            st.markdown(f"**Good to know:** {cause.caution}")
-        st.markdown(f"**How a specialist looks for it:** {cause.how_found}")
-        st.markdown(f"**How common:** {cause.how_common}")
-        groups = [
-            ", ".join(labels_.get(v, v) for v in (vals if isinstance(vals, list) else [vals]))
-            for labels_, vals in (
-                ({c.id: c.label for c in content.categories("timing")}, cause.timing),
-                ({c.id: c.label for c in content.categories("mechanism")}, cause.mechanism),
-                ({c.id: c.label for c in content.categories("pain_type")}, cause.pain_type),
-            )
+        when = ", ".join(group_labels["timing"].get(t, t) for t in cause.timing)
+        card = [
+            cause.explanation,
+            f"**Good to know:** {cause.caution}" if cause.caution else "",
+            f"**How a specialist looks for it:** {cause.how_found}",
+            f"**How common:** {cause.how_common}",
+            f"*When:* {when} · *What:* {group_labels['mechanism'].get(cause.mechanism)} · "
+            f"*Pain:* {group_labels['pain_type'].get(cause.pain_type)}",
         ]
-        st.caption(f"When: {groups[0]} · What: {groups[1]} · Pain: {groups[2]}")
+        # One markdown per card: fewer elements keep reruns and page moves fast.
+        st.markdown("\n\n".join(p for p in card if p) + ui.words_line(f"{cause.explanation} {cause.how_found}"))
         ui.sources(cause.source_ids, content)
         ui.mark("causes", cause.id)
 

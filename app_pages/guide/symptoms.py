@@ -12,9 +12,10 @@ ui.red_flags_box(content)
 st.header("Symptoms and what they often mean")
 for symptom in (s for s in content.symptoms if s.kind == "body"):
     with st.container(border=True):
-        st.markdown(f"#### {symptom.name}")
-        st.markdown(symptom.description)
-        st.markdown(f"**What it often points to:** {symptom.usually_signals}")
+        st.markdown(
+            f"#### {symptom.name}\n\n{symptom.description}\n\n**What it often points to:** {symptom.usually_signals}"
+            + ui.words_line(f"{symptom.description} {symptom.usually_signals}")
+        )
         ui.mark("symptoms", symptom.id)
         ui.sources(symptom.source_ids, content)
 
@@ -22,15 +23,12 @@ st.header("Feelings and daily life")
 ui.prose("feelings_intro")
 for symptom in (s for s in content.symptoms if s.kind == "feelings"):
     with st.container(border=True):
-        st.markdown(f"#### {symptom.name}")
-        st.markdown(f"{symptom.description} {symptom.usually_signals}")
+        st.markdown(f"#### {symptom.name}\n\n{symptom.description} {symptom.usually_signals}")
         ui.mark("symptoms", symptom.id)
         ui.sources(symptom.source_ids, content)
 for emotion in content.emotions:
     with st.container(border=True):
-        st.markdown(f"#### {emotion.feeling}")
-        st.markdown(emotion.explanation)
-        st.markdown(f"**What can help:** {emotion.what_helps}")
+        st.markdown(f"#### {emotion.feeling}\n\n{emotion.explanation}\n\n**What can help:** {emotion.what_helps}")
         ui.sources(emotion.source_ids, content)
 
 ui.step_footer("symptoms")

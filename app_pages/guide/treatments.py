@@ -42,80 +42,89 @@ ui.chart(
 )
 for treatment in content.treatments:
     with st.expander(f"**{treatment.name}** · {steps[treatment.invasiveness]}"):
-        st.markdown(f"**What it is:** {treatment.what_it_is}")
-        ui.words_used(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}", content)
-        st.markdown(f"**What it aims at:** {treatment.aims_at}")
-        st.markdown(f"**What the research says:** {treatment.evidence}")
-        st.markdown(f"**How sure we can be:** {treatment.certainty.capitalize()}.")
-        if treatment.why_included:
-            st.markdown(f"**Why it is here:** {treatment.why_included}")
+        card = [
+            f"**What it is:** {treatment.what_it_is}",
+            f"**What it aims at:** {treatment.aims_at}",
+            f"**What the research says:** {treatment.evidence}",
+            f"**How sure we can be:** {treatment.certainty.capitalize()}.",
+            f"**Why it is here:** {treatment.why_included}" if treatment.why_included else "",
+        ]
+        words = ui.words_line(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}")
+        st.markdown("\n\n".join(p for p in card if p) + words)
         ui.mark("treatments", treatment.id)
         ui.sources(treatment.source_ids, content)
 
 # -- The filter ----------------------------------------------------------------------------
 st.header("Which treatment is meant to help which symptom?")
 ui.prose("treatments_filter_help")
-direction = st.segmented_control(
-    "Start from",
-    ["Treatments", "Symptoms"],
-    default="Treatments",
-    key="filter_direction",
-    required=True,
-)
-treatment_names = {t.id: t.name for t in content.treatments}
-symptom_names = {s.id: s.name for s in content.symptoms}
 
-if direction == "Treatments":
-    chosen = st.pills(
-        "Pick one or more treatments",
-        list(treatment_names),
-        format_func=treatment_names.get,
-        selection_mode="multi",
-        key="filter_treatments",
-    )
-    rows, columns = chosen, list(symptom_names)
-else:
-    chosen = st.pills(
-        "Pick one or more symptoms",
-        list(symptom_names),
-        format_func=symptom_names.get,
-        selection_mode="multi",
-        key="filter_symptoms",
-    )
-    rows, columns = list(treatment_names), chosen
 
-if not chosen:
-    st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon=":material/touch_app:")
-else:
-    matrix = aim_matrix(content, rows, columns)
-    summary = aim_summary(content, rows, columns, by="treatment" if direction == "Treatments" else "symptom")
-    ui.chart(
-        ui.figure("aim_matrix", tuple(rows), tuple(columns)),
-        alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
-        summary=summary,
-        data=matrix.replace(AIM_LABELS).reset_index(),
-        key="aim_matrix_chart",
+@st.fragment
+def treatment_symptom_filter() -> None:
+    """The filter reruns on its own when a pill is clicked: the rest of the page stays as it is."""
+    direction = st.segmented_control(
+        "Start from",
+        ["Treatments", "Symptoms"],
+        default="Treatments",
+        key="filter_direction",
+        required=True,
     )
+    treatment_names = {t.id: t.name for t in content.treatments}
+    symptom_names = {s.id: s.name for s in content.symptoms}
+
     if direction == "Treatments":
-        sentences = treatment_sentences(content, chosen)
-        links = links_for_treatments(content, chosen)
+        chosen = st.pills(
+            "Pick one or more treatments",
+            list(treatment_names),
+            format_func=treatment_names.get,
+            selection_mode="multi",
+            key="filter_treatments",
+        )
+        rows, columns = chosen, list(symptom_names)
     else:
-        sentences = symptom_sentences(content, chosen)
-        links = links_for_symptoms(content, chosen)
-    for title, sentence in sentences:
-        with st.container(border=True):
-            st.markdown(f"#### {title}")
-            st.markdown(sentence)
-            mine = [x for x in links if (x.treatment if direction == "Treatments" else x.symptom) == title]
-            with st.expander("Why, and where this comes from"):
-                for link in (x for x in mine if x.aim != "not"):
-                    other = link.symptom if direction == "Treatments" else link.treatment
-                    st.markdown(f"- **{other}** ({link.aim_label.lower()}): {link.reason}")
-                ui_ids = [r for x in mine for r in x.source_ids]
-                for ref_id in dict.fromkeys(ui_ids):
-                    ref = content.reference(ref_id)
-                    if ref:
-                        st.caption(ui.reference_line(ref))
+        chosen = st.pills(
+            "Pick one or more symptoms",
+            list(symptom_names),
+            format_func=symptom_names.get,
+            selection_mode="multi",
+            key="filter_symptoms",
+        )
+        rows, columns = list(treatment_names), chosen
 
+    if not chosen:
+        st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon=":material/touch_app:")
+    else:
+        matrix = aim_matrix(content, rows, columns)
+        summary = aim_summary(content, rows, columns, by="treatment" if direction == "Treatments" else "symptom")
+        ui.chart(
+            ui.figure("aim_matrix", tuple(rows), tuple(columns)),
+            alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
+            summary=summary,
+            data=matrix.replace(AIM_LABELS).reset_index(),
+            key="aim_matrix_chart",
+        )
+        if direction == "Treatments":
+            sentences = treatment_sentences(content, chosen)
+            links = links_for_treatments(content, chosen)
+        else:
+            sentences = symptom_sentences(content, chosen)
+            links = links_for_symptoms(content, chosen)
+        for title, sentence in sentences:
+            with st.container(border=True):
+                st.markdown(f"#### {title}")
+                st.markdown(sentence)
+                mine = [x for x in links if (x.treatment if direction == "Treatments" else x.symptom) == title]
+                with st.expander("Why, and where this comes from"):
+                    for link in (x for x in mine if x.aim != "not"):
+                        other = link.symptom if direction == "Treatments" else link.treatment
+                        st.markdown(f"- **{other}** ({link.aim_label.lower()}): {link.reason}")
+                    ui_ids = [r for x in mine for r in x.source_ids]
+                    for ref_id in dict.fromkeys(ui_ids):
+                        ref = content.reference(ref_id)
+                        if ref:
+                            st.caption(ui.reference_line(ref))
+
+
+treatment_symptom_filter()
 ui.red_flags_box(content)
 ui.step_footer("treatments")

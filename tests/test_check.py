@@ -1,0 +1,140 @@
+"""`python -m explainer.check`: what a maintainer runs after editing content/."""
+
+import csv
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explainer.content import load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+SUMMARY = re.compile(
+    r"^Content OK: (\d+) causes, (\d+) symptoms, (\d+) treatments, (\d+) links, "
+    r"(\d+) references, (\d+) glossary terms, (\d+) prose blocks\.$"
+)
+
+
+def run_check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k != "EXPLAINER_CONTENT_DIR"}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "explainer.check", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_real_content_passes_with_a_one_line_summary(content):
+    result = run_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, lines
+    match = SUMMARY.match(lines[0])
+    assert match, lines[0]
+    counts = [int(n) for n in match.groups()]
+    expected = [
+        len(content.causes),
+        len(content.symptoms),
+        len(content.treatments),
+        len(content.links),
+        len(content.references),
+        len(content.glossary),
+        len(content.prose),
+    ]
+    assert counts == expected
+    assert counts[:4] == [11, 8, 9, 72]  # the article's causes, symptoms, treatments and every pair
+
+
+def test_content_option_and_environment_variable(content_copy):
+    assert run_check("--content", str(content_copy)).returncode == 0
+    assert run_check(env={"EXPLAINER_CONTENT_DIR": str(content_copy)}).returncode == 0
+    (content_copy / "causes.csv").unlink()
+    assert run_check(env={"EXPLAINER_CONTENT_DIR": str(content_copy)}).returncode == 1
+
+
+def break_several_files(folder: Path) -> None:
+    """Three unrelated mistakes, as a person editing by hand makes them."""
+    (folder / "questions.csv").unlink()
+    causes = folder / "causes.csv"
+    rows = list(csv.reader(io.StringIO(causes.read_text(encoding="utf-8"))))
+    rows[1][rows[0].index("mechanism")] = "gremlins"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    causes.write_text(out.getvalue(), encoding="utf-8")
+    glossary = folder / "glossary.csv"
+    glossary.write_bytes(glossary.read_text(encoding="utf-8").replace("the", "thé", 1).encode("latin-1"))
+
+
+def test_broken_copy_lists_every_problem_and_fails(content_copy):
+    break_several_files(content_copy)
+    result = run_check("--content", str(content_copy))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    expected = [str(p) for p in load_content(content_copy).problems]
+    assert len(expected) >= 3
+    assert lines[: len(expected)] == expected  # every problem, one per line, nothing else before
+    text = result.stdout
+    assert "questions.csv: the file is missing" in text
+    assert re.search(r"causes\.csv, row 2, field 'mechanism': 'gremlins' is not a mechanism category", text)
+    assert "glossary.csv: the file is not UTF-8 text" in text
+    assert "Content OK" not in text
+    assert "problem(s)" in result.stderr
+
+
+def test_missing_folder_fails(tmp_path):
+    result = run_check("--content", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert "does not exist" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["over_limit", "section_grades"])
+def test_readability_over_the_limit_fails(tmp_path, name, monkeypatch, capsys):
+    """A stand-in readability module: a section over the limit makes the check fail."""
+    from explainer import check
+
+    module = type(sys)("explainer.readability")
+    module.MAX_GRADE = 8
+    if name == "over_limit":
+        module.over_limit = lambda content: [("prose/start_intro.md", 11.2)]
+    else:
+        module.section_grades = lambda content: {"prose/start_intro.md": 11.2, "causes.csv": 6.0}
+    monkeypatch.setitem(sys.modules, "explainer.readability", module)
+    assert check.main([]) == 1
+    out = capsys.readouterr().out
+    assert "readability: prose/start_intro.md reads at grade 11.2; the limit is 8." in out
+    assert "causes.csv" not in out
+
+
+def test_readability_within_the_limit_passes(monkeypatch, capsys):
+    from explainer import check
+
+    module = type(sys)("explainer.readability")
+    module.section_grades = lambda content: {"prose/start_intro.md": 6.1}
+    monkeypatch.setitem(sys.modules, "explainer.readability", module)
+    assert check.main([]) == 0
+    assert capsys.readouterr().out.startswith("Content OK:")
+
+
+def test_hard_prose_fails_the_readability_part(content_copy):
+    pytest.importorskip("explainer.readability")
+    intro = content_copy / "prose" / "start_intro.md"
+    intro.write_text(
+        "Notwithstanding multidisciplinary neurophysiological considerations, postoperative persistent "
+        "radicular symptomatology necessitates comprehensive individualised biopsychosocial rehabilitation "
+        "methodologies incorporating pharmacological interventions.\n",
+        encoding="utf-8",
+    )
+    assert load_content(content_copy).is_ok("prose/start_intro.md")  # the loader itself is content
+    result = run_check("--content", str(content_copy))
+    assert result.returncode == 1
+    line = r"^readability: prose/start_intro\.md reads at grade \d+\.\d; the limit is 8\.$"
+    assert re.search(line, result.stdout, re.MULTILINE), result.stdout

@@ -1,0 +1,336 @@
+"""Hostile input: HTML in content is shown as text; any address leaves every page working;
+the server configuration is locked down."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hs
+from streamlit.util import calc_hash
+
+from explainer import sections
+from explainer.content import load_content
+from tests.conftest import ROOT, make_app
+from tests.test_broken_content_pages import edit_rows
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+JS_LINK = "[tap here](javascript:alert(1))"
+PAYLOAD = f"Before {SCRIPT} middle {IMG} then {JS_LINK} after."
+
+PAGE_FOLDERS = sorted({Path(s.path).parts[0] for s in sections.SECTIONS})  # where the page scripts live
+APP_SOURCES = sorted(
+    [ROOT / "app.py", *(ROOT / "explainer").rglob("*.py"), *(p for d in PAGE_FOLDERS for p in (ROOT / d).rglob("*.py"))]
+)
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+# -- (a) HTML and script in content are text ----------------------------------------------
+
+
+@pytest.fixture
+def hostile_copy(content_copy, monkeypatch) -> Path:
+    def edit(rows):
+        rows[1][rows[0].index("explanation")] = PAYLOAD
+
+    edit_rows(content_copy / "causes.csv", edit)
+    intro = content_copy / "prose" / "causes_intro.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + f"\n\n{PAYLOAD}\n", encoding="utf-8")
+    assert load_content(content_copy).is_ok("causes.csv", "prose/causes_intro.md")
+    monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(content_copy))
+    return content_copy
+
+
+def test_html_in_content_is_markdown_text_never_html(hostile_copy):
+    at = make_app().run()
+    at.switch_page(sections.by_key("causes").path).run()
+    assert not at.exception
+    carriers = [m for m in at.markdown if SCRIPT in m.value and IMG in m.value]
+    # Once in the cause's explanation, once in the prose block.
+    assert len(carriers) >= 2, [m.value[:80] for m in at.markdown]
+    assert any(m.value.startswith(PAYLOAD + "\n\n") for m in carriers)  # the cause card opens with it, verbatim
+    # Every markdown element is sent with HTML off: the browser escapes it.
+    assert not [m.value[:80] for m in at.markdown if m.proto.allow_html]
+    # And no raw-HTML element carries content.
+    for element in at.get("html"):
+        assert "alert(" not in element.proto.body
+
+
+def _calls(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            yield node
+
+
+def _name(func: ast.expr) -> str:
+    parts = []
+    while isinstance(func, ast.Attribute):
+        parts.append(func.attr)
+        func = func.value
+    if isinstance(func, ast.Name):
+        parts.append(func.id)
+    return ".".join(reversed(parts))
+
+
+def html_violations(source: str, where: str) -> list[str]:
+    """Ways a script could put raw HTML from content on a page."""
+    found = []
+    if "unsafe_allow_html" in source:
+        found.append(f"{where} uses unsafe_allow_html")
+    if "components.v1" in source or "components.html" in source:
+        found.append(f"{where} embeds raw HTML with components")
+    for call in _calls(ast.parse(source)):
+        name = _name(call.func)
+        if name.endswith((".html", ".iframe")) or name in {"html", "iframe"}:
+            # Only fixed strings (the print and consult-mode style sheets), never content.
+            args = [*call.args, *(k.value for k in call.keywords)]
+            if not args or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
+                found.append(f"{where}:{call.lineno} passes something other than a fixed string to {name}")
+    return found
+
+
+def test_no_code_turns_html_on_or_feeds_content_to_st_html():
+    assert len(APP_SOURCES) > 5
+    found = [v for path in APP_SOURCES for v in html_violations(path.read_text(encoding="utf-8"), str(path))]
+    assert found == []
+
+
+def test_the_source_scan_would_catch_a_violation():
+    bad = (
+        "import streamlit as st\n"
+        "st.markdown(x, unsafe_allow_html=True)\n"
+        'st.html(content.prose["a"])\n'
+        'st.html(f"<b>{cause.name}</b>")\n'
+        'st.html("<style>p {}</style>")\n'
+    )
+    found = html_violations(bad, "bad.py")
+    assert len(found) == 3, found
+    assert "bad.py:3" in found[1] and "bad.py:4" in found[2]
+
+
+# -- (b) Any address leaves every page working -----------------------------------------------
+
+
+def _known_keys() -> list[str]:
+    """Every query key the app might read: declared in explainer.selection, bound widgets,
+    literal st.query_params lookups, plus keys people and tools commonly add."""
+    keys = {"t", "s", "c", "consult", "view", "page", "embed", "embed_options", "utm_source", "fbclid"}
+    try:
+        from explainer import selection
+
+        keys.update(getattr(selection, "KINDS", ()))
+        keys.add(getattr(selection, "CONSULT", "consult"))
+    except ImportError:
+        pass
+    for path in APP_SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for call in _calls(tree):
+            kwargs = {k.arg: k.value for k in call.keywords}
+            bind, key = kwargs.get("bind"), kwargs.get("key")
+            if isinstance(bind, ast.Constant) and bind.value == "query-params" and isinstance(key, ast.Constant):
+                keys.add(str(key.value))
+            if _name(call.func).endswith("query_params.get") and call.args and isinstance(call.args[0], ast.Constant):
+                keys.add(str(call.args[0].value))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Subscript)
+                and _name(node.value).endswith("query_params")
+                and isinstance(node.slice, ast.Constant)
+            ):
+                keys.add(str(node.slice.value))
+    return sorted(keys)
+
+
+KNOWN_KEYS = _known_keys()
+_content = load_content()
+KNOWN_IDS = sorted(
+    {row.id for file in ("causes.csv", "symptoms.csv", "treatments.csv") for row in _content.rows(file)}
+    | {c.id for c in _content.rows("categories.csv")}
+)
+ODD = ["", " ", ",", ",,,", ";", "&", "=", "?", "#", "%", "%00", "%%", "\x00", "\n", "\t", "../../etc/passwd",
+       "<script>alert(1)</script>", "' OR 1=1 --", "1", "0", "true", "yes", "off", "-1", "1e309", "NaN", "null",
+       "None", "[]", "{}", "🩺", "é", "\u202e", "\ufeff", "ＡＢＣ", "a" * 5000]  # fmt: skip
+
+text = hs.text(alphabet=hs.characters(exclude_categories=("Cs",)), max_size=60)
+long_text = hs.text(alphabet=hs.characters(exclude_categories=("Cs",)), min_size=1000, max_size=5000)
+value = hs.one_of(
+    text,
+    hs.sampled_from(ODD),
+    hs.sampled_from(KNOWN_IDS),
+    hs.lists(hs.sampled_from(KNOWN_IDS + ODD[:12]), max_size=6).map(",".join),
+    long_text,
+)
+key = hs.one_of(hs.sampled_from(KNOWN_KEYS), text, hs.sampled_from(ODD))
+query = hs.dictionaries(key, hs.one_of(value, hs.lists(value, min_size=2, max_size=4)), max_size=6)
+
+# Ten addresses per page keeps the file under a minute; FUZZ_EXAMPLES=200 for a deeper run.
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
+
+
+def deep_link(section: sections.Section, params: dict):
+    """A session whose very first run is this page with this address, like a link from an e-mail."""
+    at = make_app()
+    for k, v in params.items():
+        at.query_params[k] = v
+    # AppTest has no public deep link: ask for the page's navigation hash (st.Page hashes
+    # its url_path) as switch_page would after a first run.
+    at._page_hash = calc_hash(section.url_path)
+    return at.run()
+
+
+def test_deep_link_helper_lands_on_the_page():
+    for section in sections.SECTIONS:
+        at = deep_link(section, {})
+        assert [t.value for t in at.title] == [section.title], section.key
+
+
+@pytest.mark.parametrize("section", sections.SECTIONS, ids=lambda s: s.key)
+@FUZZ
+@given(params=query)
+def test_any_address_leaves_every_page_working(section, params):
+    at = deep_link(section, params)
+    assert not at.exception, (params, [e.value for e in at.exception])
+    assert [t.value for t in at.title] == [section.title], params
+    assert not at.error, [e.value for e in at.error]
+    # A second run in the same session (a click) with whatever the app made of the address.
+    at.run()
+    assert not at.exception, (params, [e.value for e in at.exception])
+    assert [t.value for t in at.title] == [section.title]
+
+
+def test_known_keys_include_the_apps_own():
+    assert {"consult", "t", "s", "c", "view"} <= set(KNOWN_KEYS)
+
+
+# -- (c) Configuration -------------------------------------------------------------------------
+
+
+def test_config_is_hardened():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    server, client, browser = config["server"], config["client"], config["browser"]
+    assert server["enableXsrfProtection"] is True
+    assert server.get("enableCORS", True) is True  # XSRF protection needs CORS protection on
+    assert client["showErrorDetails"] == "none"
+    assert browser["gatherUsageStats"] is False
+    assert 0 < server["maxUploadSize"] <= 5  # MB; the app takes no uploads
+    assert 0 < server["maxMessageSize"] < 200  # MB; the default is 200
+    assert server.get("runOnSave", False) is False
+    assert server.get("fileWatcherType") == "none"  # a production server does not watch its files
+    assert config.get("global", {}).get("developmentMode", False) is False
+
+
+def test_app_code_writes_nothing_to_disk():
+    """Nothing a patient picks is written anywhere: no file, database or log writes in the app."""
+    writes = re.compile(
+        r"\bopen\([^)]*['\"][wax+]|\.write_text\(|\.write_bytes\(|\.to_csv\(|\.to_excel\(|sqlite3|shelve|pickle\.dump"
+        r"|logging\.|\.to_parquet\(|\.mkdir\("
+    )
+    for path in APP_SOURCES:
+        if path.name == "check.py":  # the maintainer's command-line check, never run by the app
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            assert not writes.search(line), f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+
+
+@pytest.mark.browser
+def test_html_in_content_does_not_run_in_a_real_browser(hostile_copy):
+    """The same hostile copy in Chromium: the text is on the page, no alert, no injected element."""
+    from tests.support.browser import CHROMIUM_ARGS, chromium_path, streamlit_server, wait_for_app
+
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if chromium_path() is None:
+        pytest.skip("no system Chromium")
+    dialogs: list[str] = []
+    with (
+        streamlit_server(env={"EXPLAINER_CONTENT_DIR": str(hostile_copy)}) as server,
+        playwright_api.sync_playwright() as p,
+    ):
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(f"{server.url}/{sections.by_key('causes').url_path}")
+            wait_for_app(page)
+            page.get_by_text(SCRIPT, exact=False).first.wait_for(state="attached", timeout=10_000)
+            body = page.locator('[data-testid="stMain"]').inner_text()
+            assert SCRIPT in body and IMG in body  # shown as the characters a person typed
+            page.wait_for_timeout(500)
+            injected = page.evaluate(
+                """() => [...document.querySelectorAll('[data-testid="stMain"] script, '
+                        + '[data-testid="stMain"] img[src="x"]')].length"""
+            )
+            assert injected == 0
+            links = page.eval_on_selector_all(
+                '[data-testid="stMain"] a', "els => els.map(a => a.getAttribute('href') || '')"
+            )
+            assert not [h for h in links if h.strip().lower().startswith("javascript:")], links
+        finally:
+            browser.close()
+    assert dialogs == []
+
+
+def test_container_image_is_pinned_unprivileged_and_checked():
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    instructions = [line.strip() for line in dockerfile.splitlines() if line.strip() and not line.startswith("#")]
+    [base] = [line for line in instructions if line.startswith("FROM ")]
+    assert re.fullmatch(r"FROM python:3\.11\.\d+-slim(-\w+)?", base), base  # a full version, not "3.11" or latest
+    users = [line.split()[1] for line in instructions if line.startswith("USER ")]
+    assert users and users[-1].split(":")[0] not in {"0", "root"}
+    assert "pip install --no-cache-dir -r requirements.txt" in dockerfile
+    assert "STREAMLIT_BROWSER_GATHER_USAGE_STATS=false" in dockerfile
+    assert "EXPOSE 8501" in dockerfile
+    assert re.search(r"HEALTHCHECK .*\n?.*http://127\.0\.0\.1:8501/_stcore/health", dockerfile)
+    assert "RUN python -m explainer.check" in dockerfile
+    copied = {line.split()[1] for line in instructions if line.startswith("COPY ")}
+    for source in copied:
+        assert (ROOT / source).exists(), f"COPY {source}: not in the repository"
+    needed = {"requirements.txt", "app.py", ".streamlit", "explainer", "content", *PAGE_FOLDERS}
+    assert needed <= copied, f"not copied into the image: {needed - copied}"
+    lines = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    ignore = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert ignore[0] == "*"  # an allow-list: nothing else reaches the build
+    for source in needed:
+        assert f"!{source}" in ignore or f"!{source}/" in ignore, f".dockerignore leaves out {source}"
+
+
+def test_kubernetes_example_has_probes_affinity_and_no_root():
+    text = (ROOT / "deploy" / "kubernetes.yaml").read_text(encoding="utf-8")
+    yaml = pytest.importorskip("yaml", reason="PyYAML is not a dependency; the text checks below still ran")
+    docs = {d["kind"]: d for d in yaml.safe_load_all(text)}
+    pod = docs["Deployment"]["spec"]["template"]["spec"]
+    [container] = pod["containers"]
+    for probe in ("readinessProbe", "livenessProbe"):
+        assert container[probe]["httpGet"]["path"] == "/_stcore/health"
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    assert {"/tmp", "/home/app"} <= {m["mountPath"] for m in container["volumeMounts"]}  # noqa: S108
+    assert docs["Service"]["spec"]["sessionAffinity"] == "ClientIP"
+    assert docs["Ingress"]["metadata"]["annotations"]["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+
+
+def test_kubernetes_example_text():
+    """The same promises, without a YAML parser."""
+    text = (ROOT / "deploy" / "kubernetes.yaml").read_text(encoding="utf-8")
+    assert text.count("path: /_stcore/health") == 2
+    for needle in ("runAsNonRoot: true", "readOnlyRootFilesystem: true", "sessionAffinity: ClientIP",
+                   'nginx.ingress.kubernetes.io/affinity: "cookie"', "proxy-read-timeout"):  # fmt: skip
+        assert needle in text, needle
