@@ -105,6 +105,13 @@ def sources(
         st.markdown("\n".join(f"- {reference_line(ref)}" for ref in refs if ref is not None))
 
 
+def sources_line(ids, content: Content | None = None) -> str:
+    """'*Sources: Weir 2017; Inoue 2017.*' to end a card's markdown (details on the Sources page)."""
+    content = content or get_content()
+    shorts = [ref.short for ref in (content.reference(i) for i in dict.fromkeys(ids)) if ref is not None]
+    return f"\n\n*Sources: {'; '.join(shorts)}.*" if shorts else ""
+
+
 def reference_line(ref) -> str:
     return format_reference(ref, markdown=True)
 

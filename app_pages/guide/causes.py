@@ -65,8 +65,8 @@ for cause in causes:
             f"*Pain:* {group_labels['pain_type'].get(cause.pain_type)}",
         ]
         # One markdown per card: fewer elements keep reruns and page moves fast.
-        st.markdown("\n\n".join(p for p in card if p) + ui.words_line(f"{cause.explanation} {cause.how_found}"))
-        ui.sources(cause.source_ids, content)
+        words = ui.words_line(f"{cause.explanation} {cause.how_found}")
+        st.markdown("\n\n".join(p for p in card if p) + words + ui.sources_line(cause.source_ids, content))
         ui.mark("causes", cause.id)
 
 ui.step_footer("causes")

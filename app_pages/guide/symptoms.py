@@ -15,20 +15,24 @@ for symptom in (s for s in content.symptoms if s.kind == "body"):
         st.markdown(
             f"#### {symptom.name}\n\n{symptom.description}\n\n**What it often points to:** {symptom.usually_signals}"
             + ui.words_line(f"{symptom.description} {symptom.usually_signals}")
+            + ui.sources_line(symptom.source_ids, content)
         )
         ui.mark("symptoms", symptom.id)
-        ui.sources(symptom.source_ids, content)
 
 st.header("Feelings and daily life")
 ui.prose("feelings_intro")
 for symptom in (s for s in content.symptoms if s.kind == "feelings"):
     with st.container(border=True):
-        st.markdown(f"#### {symptom.name}\n\n{symptom.description} {symptom.usually_signals}")
+        st.markdown(
+            f"#### {symptom.name}\n\n{symptom.description} {symptom.usually_signals}"
+            + ui.sources_line(symptom.source_ids, content)
+        )
         ui.mark("symptoms", symptom.id)
-        ui.sources(symptom.source_ids, content)
 for emotion in content.emotions:
     with st.container(border=True):
-        st.markdown(f"#### {emotion.feeling}\n\n{emotion.explanation}\n\n**What can help:** {emotion.what_helps}")
-        ui.sources(emotion.source_ids, content)
+        st.markdown(
+            f"#### {emotion.feeling}\n\n{emotion.explanation}\n\n**What can help:** {emotion.what_helps}"
+            + ui.sources_line(emotion.source_ids, content)
+        )
 
 ui.step_footer("symptoms")

@@ -50,9 +50,8 @@ for treatment in content.treatments:
             f"**Why it is here:** {treatment.why_included}" if treatment.why_included else "",
         ]
         words = ui.words_line(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}")
-        st.markdown("\n\n".join(p for p in card if p) + words)
+        st.markdown("\n\n".join(p for p in card if p) + words + ui.sources_line(treatment.source_ids, content))
         ui.mark("treatments", treatment.id)
-        ui.sources(treatment.source_ids, content)
 
 # -- The filter ----------------------------------------------------------------------------
 st.header("Which treatment is meant to help which symptom?")
