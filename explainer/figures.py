@@ -215,6 +215,7 @@ def cause_groups_figure(content: Content, dimension: str, highlight: str | None 
             ),
             text=[f"{k} cause{'s' if k != 1 else ''}" for k in counts["Number of causes"]],
             textposition="outside",
+            cliponaxis=False,  # a label past the last gridline stays whole on a phone
             hovertext=counts["Causes"].str.replace("; ", "<br>").tolist(),
             hoverinfo="text",
         )
@@ -224,7 +225,7 @@ def cause_groups_figure(content: Content, dimension: str, highlight: str | None 
     fig.update_xaxes(
         title=dict(text=f"Number of causes ({DIMENSIONS[dimension].lower()})", font=dict(size=15)),
         dtick=1,
-        range=[0, counts["Number of causes"].max() + 1.5],
+        range=[0, counts["Number of causes"].max() * 1.4 + 1],
         gridcolor="#E5E5E5",
         fixedrange=True,
     )
