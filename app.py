@@ -19,13 +19,10 @@ st.set_page_config(
     initial_sidebar_state="collapsed" if consult else "auto",
 )
 
-pages: dict[str, list] = {}
-key_of_title: dict[str, str] = {}
-for section in sections.SECTIONS:
-    key_of_title[section.title] = section.key
-    pages.setdefault(section.group, []).append(
-        st.Page(section.path, title=section.title, url_path=section.url_path, default=section.key == "start")
-    )
+# One flat list in guided order: Streamlit's grouped navigation nests <div>s inside its <ul>,
+# which screen readers cannot follow (axe-core: list, listitem, serious).
+pages = [st.Page(s.path, title=s.title, url_path=s.url_path, default=s.key == "start") for s in sections.SECTIONS]
+key_of_title = {s.title: s.key for s in sections.SECTIONS}
 page = st.navigation(pages, position="sidebar", expanded=True)
 
 ui.sidebar()

@@ -297,12 +297,16 @@ def _wrap(label: str, width: int = 9) -> str:
     return "<br>".join(lines)
 
 
-def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> go.Figure:
+def aim_matrix_figure(
+    content: Content, treatment_ids: list[str], symptom_ids: list[str], treatments_as_columns: bool = False
+) -> go.Figure:
     """Treatment-by-symptom grid; every cell says its meaning in words, colour is extra.
 
-    Built in one go (data and layout at construction): this figure is new for each pick in the
-    filter, and every separate update would make plotly validate the figure again."""
-    matrix = aim_matrix(content, treatment_ids, symptom_ids)
+    What the person picked goes across (few, wide columns: readable on a phone), the other side
+    down. Built in one go (data and layout at construction): this figure is new for each pick in
+    the filter, and every separate update would make plotly validate the figure again."""
+    by_treatment = aim_matrix(content, treatment_ids, symptom_ids)
+    matrix = by_treatment.T if treatments_as_columns else by_treatment
     aims = matrix.values.tolist()
     marks = {"main": "<b>Main<br>aim</b>", "may": "May<br>help", "not": "Not<br>aimed"}
     heatmap = go.Heatmap(
@@ -321,8 +325,12 @@ def aim_matrix_figure(content: Content, treatment_ids: list[str], symptom_ids: l
         texttemplate="%{text}",
         textfont=dict(size=14),
         hovertext=[
-            [f"{t}: {AIM_LABELS[a].lower()} for {s.lower()}" for s, a in zip(matrix.columns, row, strict=True)]
-            for t, row in zip(matrix.index, aims, strict=True)
+            [
+                f"{c if treatments_as_columns else r}: {AIM_LABELS[a].lower()} "
+                f"for {(r if treatments_as_columns else c).lower()}"
+                for c, a in zip(matrix.columns, row, strict=True)
+            ]
+            for r, row in zip(matrix.index, aims, strict=True)
         ],
         hoverinfo="text",
     )

@@ -215,7 +215,7 @@ def _builders():
         "vertebra": lambda content, after: figures.vertebra_figure(after),
         "cause_groups": figures.cause_groups_figure,
         "treatment_ladder": lambda content, chosen: figures.treatment_ladder_figure(content, list(chosen)),
-        "aim_matrix": lambda content, t, s: figures.aim_matrix_figure(content, list(t), list(s)),
+        "aim_matrix": lambda content, t, s, across: figures.aim_matrix_figure(content, list(t), list(s), across),
         "icon_array": lambda content, *args: figures.icon_array_figure(*args),
     }
 

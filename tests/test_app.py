@@ -72,12 +72,14 @@ def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim(conte
     at.pills(key="filter_treatments").set_value(["spinal_cord_stimulation"]).run()
     heat = chart_specs(at)[-1]["data"][0]
     scs = next(t for t in content.treatments if t.id == "spinal_cord_stimulation")
-    assert heat["y"] == [scs.short_name]
+    # The picked treatment goes across, the symptoms down.
+    assert [x.replace("<br>", " ") for x in heat["x"]] == [scs.short_name]
+    assert heat["y"] == [s.short_name for s in content.symptoms]
     text = all_text(at)
     assert "It mainly aims at sharp, shooting nerve pain in the leg." in text
     assert "Spinal cord stimulation mainly aims at sharp, shooting nerve pain in the leg." in text  # chart summary
-    # Column 1 is the sharp nerve pain: the word is in the cell, not only the colour.
-    assert heat["z"][0][1] == 2 and heat["text"][0][1] == "<b>Main<br>aim</b>"
+    # Row 1 is the sharp nerve pain: the word is in the cell, not only the colour.
+    assert heat["z"][1][0] == 2 and heat["text"][1][0] == "<b>Main<br>aim</b>"
 
 
 def test_filter_none_and_all_treatments(content):
@@ -85,7 +87,7 @@ def test_filter_none_and_all_treatments(content):
     every = [t.id for t in content.treatments]
     at.pills(key="filter_treatments").set_value(every).run()
     heat = chart_specs(at)[-1]["data"][0]
-    assert len(heat["y"]) == 9 and len(heat["x"]) == 8
+    assert len(heat["x"]) == 9 and len(heat["y"]) == 8
     assert len([c for c in at.markdown if c.value.startswith("#### ")]) == 9
     at.pills(key="filter_treatments").set_value([]).run()
     assert any("Pick at least one treatment" in i.value for i in at.info)

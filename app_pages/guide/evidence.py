@@ -29,18 +29,21 @@ for number in content.evidence:
     groups = [(number.group_a_label, number.group_a_count)]
     if number.group_b_label and number.group_b_count is not None:
         groups.append((number.group_b_label, number.group_b_count))
+    # The outcome is a short label ("At least half of leg pain gone"): lower-cased inside a sentence.
+    outcome = number.outcome[0].lower() + number.outcome[1:]
+    st.markdown(f"*What was counted:* {number.outcome}.")
     columns = st.columns(len(groups))
     for column, (label, count) in zip(columns, groups, strict=True):
         with column:
-            st.markdown(f"**{label}**: about **{count} in 100** {number.outcome}")
+            st.markdown(f"**{label}**: about **{count} in 100** people.")
             ui.chart(
-                ui.figure("icon_array", count, f"{number.outcome}", f"the other {100 - count}"),
-                alt=f"100 people: {count} filled in ({number.outcome}), {100 - count} empty",
-                summary=f"{count} of 100 people {number.outcome}; {100 - count} do not.",
+                ui.figure("icon_array", count, number.outcome, "The others"),
+                alt=f"100 people: {count} filled in, {100 - count} empty. Filled in means: {outcome}",
+                summary=f"{count} of 100 people: {outcome}. The other {100 - count}: not.",
                 data=pd.DataFrame(
                     {
                         "Group": [label, label],
-                        "What happened": [number.outcome, "not this"],
+                        "What happened": [number.outcome, "Not this"],
                         "People out of 100": [count, 100 - count],
                     }
                 ),

@@ -93,10 +93,13 @@ def treatment_symptom_filter() -> None:
     if not chosen:
         st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon=":material/touch_app:")
     else:
+        # What was picked goes across the grid, as in the table beside it.
+        from_treatments = direction == "Treatments"
         matrix = aim_matrix(content, rows, columns)
-        summary = aim_summary(content, rows, columns, by="treatment" if direction == "Treatments" else "symptom")
+        matrix = matrix.T if from_treatments else matrix
+        summary = aim_summary(content, rows, columns, by="treatment" if from_treatments else "symptom")
         ui.chart(
-            ui.figure("aim_matrix", tuple(rows), tuple(columns)),
+            ui.figure("aim_matrix", tuple(rows), tuple(columns), from_treatments),
             alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
             summary=summary,
             data=matrix.replace(AIM_LABELS).reset_index(),

@@ -121,10 +121,15 @@ def streamlit_server(
         Path(log_file.name).unlink(missing_ok=True)
 
 
-def wait_for_app(page, timeout_ms: int = 30_000) -> None:
-    """Wait until the script run has finished and every plotly chart has drawn."""
+def wait_for_app(page, timeout_ms: int = 30_000, settle_ms: int = 250) -> None:
+    """Wait until the script run has finished and every plotly chart has drawn.
+
+    `settle_ms`: the frontend debounces its script-state attribute, so right after a click the state may
+    still say "notRunning". A caller that already saw the run start (or loaded a new document, whose state
+    is "initial" until its first run) can pass 0."""
     page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=timeout_ms)
-    page.wait_for_timeout(250)  # the frontend debounces its script-state attribute
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
     # The run can end before the page is drawn: each kind of element is a lazily loaded chunk, shown
     # as a stSkeleton placeholder until it arrives, and a rerun leaves old elements marked stale.

@@ -1,0 +1,1 @@
+"""Real-browser tests: the app as a person sees it, in Chromium (marker: browser)."""

@@ -1,0 +1,295 @@
+"""What the browser tests look at, shared by every test module (and by consult-mode tests later).
+
+Each helper works on a Playwright sync `Page` that shows the app; none of them starts anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from explainer import sections
+from explainer.sections import Section
+from tests.support.browser import ROOT, wait_for_app
+
+BROWSER_DIR = Path(__file__).resolve().parent
+AXE_JS = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+# app.py makes the "start" section the default page: it lives at "/", not at "/start".
+DEFAULT_KEY = "start"
+PAGES: tuple[Section, ...] = sections.SECTIONS
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}  # and the rest of 127.0.0.0/8
+
+
+def url_of(section: Section) -> str:
+    """The path a person types or bookmarks for a section."""
+    return "/" if section.key == DEFAULT_KEY else f"/{section.url_path}"
+
+
+# ------------------------------------------------------------------------------------------
+# Console
+
+
+# A deep link makes Streamlit's frontend probe `<page>/_stcore/health` and `<page>/_stcore/host-config`
+# (404) before it falls back to the root: the framework's own noise, not an app error.
+_PROBE = re.compile(r"^https?://[^/]+/[^?#]+/_stcore/(health|host-config)(\?.*)?$")
+
+
+@dataclass
+class ConsoleWatch:
+    """Every console error and uncaught page error of one page, minus the known deep-link probes."""
+
+    errors: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> ConsoleWatch:
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda exc: self.errors.append(f"uncaught page error: {exc}"))
+        return self
+
+    def _on_console(self, message) -> None:
+        if message.type != "error":
+            return
+        where = (message.location or {}).get("url", "")
+        text = f"{message.text} (at {where})" if where else message.text
+        if message.text.startswith("Failed to load resource") and "404" in message.text and _PROBE.match(where):
+            self.ignored.append(text)
+        else:
+            self.errors.append(text)
+
+    def clear(self) -> None:
+        self.errors.clear()
+        self.ignored.clear()
+
+
+# ------------------------------------------------------------------------------------------
+# Pages
+
+
+def open_url(page, base_url: str, path: str) -> None:
+    page.goto(base_url + path)
+    wait_for_app(page, settle_ms=0)  # a new document says "initial" until its first run: no pause needed
+
+
+def sidebar_link(page, section: Section):
+    return page.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]').filter(
+        has_text=re.compile(rf"^\s*{re.escape(section.title)}\s*$")
+    )
+
+
+def click_nav(page, section: Section) -> None:
+    """Go to a section the way a person does: its link in the sidebar navigation."""
+    link = sidebar_link(page, section)
+    link.click()
+    page.wait_for_url(lambda url: urlsplit(url).path == url_of(section), timeout=15_000)
+    page.wait_for_function(
+        """title => [...document.querySelectorAll('[data-testid="stMain"] h1')]
+                     .some(h => h.innerText.trim() === title)""",
+        arg=section.title,
+        timeout=30_000,
+    )
+    wait_for_app(page, settle_ms=0)  # the new title is on screen: the new page's run has started
+
+
+def assert_visible(locator, what: str | None = None) -> None:
+    """Assert that a locator finds something visible; the failure names what was looked for."""
+    what = what or str(locator)
+    count = locator.count()
+    assert count >= 1, f"not on the page: {what}"
+    assert locator.first.is_visible(), f"on the page but not visible: {what}"
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def assert_page_complete(page, section: Section, console: ConsoleWatch | None = None) -> None:
+    """Title, content, every chart drawn, no exception, no 'page not found', no console error."""
+    assert urlsplit(page.url).path == url_of(section), f"expected {url_of(section)}, the browser shows {page.url}"
+    titles = [t.strip() for t in page.locator('[data-testid="stMain"] h1').all_inner_texts()]
+    assert titles == [section.title], f"{section.key}: page titles {titles!r}"
+    assert page.title(), "the browser tab has no title"
+
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, f"{section.key}: exception shown: {exceptions.first.inner_text()[:500]}"
+    mistakes = page.get_by_text("a content file has a mistake")
+    assert mistakes.count() == 0, f"{section.key}: the page says a content file has a mistake"
+    not_found = page.get_by_text("Page not found", exact=True)
+    assert not_found.count() == 0, f"{section.key}: the app shows 'Page not found'"
+
+    text = main_text(page)
+    words = len(text.split())
+    assert words >= 80, f"{section.key}: only {words} words on the page:\n{text[:500]}"
+
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    drawn = page.locator('[data-testid="stPlotlyChart"] .main-svg')
+    for i in range(charts.count()):
+        assert charts.nth(i).locator(".main-svg").count() >= 1, f"{section.key}: chart {i} was not drawn"
+        box = charts.nth(i).bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 100, f"{section.key}: chart {i} is tiny: {box}"
+    assert drawn.count() >= charts.count()
+
+    if console is not None:
+        assert not console.errors, f"{section.key}: browser console errors:\n" + "\n".join(console.errors)
+
+
+def assert_shared_sidebar(page) -> None:
+    """The router's sidebar: every section in the navigation, and the 'Words explained' button."""
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    nav.wait_for(state="attached", timeout=15_000)
+    shown = [t.strip() for t in nav.locator('a[data-testid="stSidebarNavLink"]').all_inner_texts()]
+    assert shown == [s.title for s in PAGES], f"sidebar navigation shows {shown!r}"
+    groups = [t.strip() for t in nav.locator('[data-testid="stNavSectionHeader"]').all_inner_texts()]
+    # Section headers are optional (a flat list is fine), but if shown they must be the sections' groups.
+    assert not groups or groups == list(dict.fromkeys(s.group for s in PAGES)), f"navigation groups {groups!r}"
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_role("button", name=re.compile("Words explained")).count() == 1, "no 'Words explained'"
+
+
+# ------------------------------------------------------------------------------------------
+# Page states with every chart shown
+
+
+def reveal_everything(page, section: Section) -> None:
+    """Bring a page to the state where all its charts are on screen (the evidence answers,
+    one treatment in the filter), so chart checks and axe see them too."""
+    if section.key == "evidence":
+        hidden = page.locator('[data-testid="stMain"] button:not([disabled])').filter(has_text="Show the answer")
+        for _ in range(hidden.count()):
+            left = hidden.count()
+            if not left:
+                break
+            rerun_after(page, hidden.first.click)
+            page.wait_for_function(
+                """n => [...document.querySelectorAll('[data-testid="stMain"] button:not([disabled])')]
+                          .filter(b => b.innerText.includes('Show the answer')).length < n""",
+                arg=left,
+            )
+            wait_for_app(page)
+        assert hidden.count() == 0, "some answers on the evidence page could not be shown"
+    elif section.key == "treatments":
+        pick_pill(page, "Pick one or more treatments", "Spinal cord stimulation")
+
+
+def segmented(page, label: str):
+    """A segmented control (one choice, role radiogroup) by its label."""
+    return page.get_by_role("radiogroup", name=label, exact=True)
+
+
+def pills(page, label: str):
+    """A pills widget by its label: a toolbar of toggle buttons (multi) or a radiogroup (single)."""
+    return page.get_by_role("toolbar", name=label, exact=True).or_(
+        page.get_by_role("radiogroup", name=label, exact=True)
+    )
+
+
+def pill(page, group_label: str, option: str):
+    group = pills(page, group_label)
+    return group.get_by_role("button", name=option, exact=True).or_(group.get_by_role("radio", name=option, exact=True))
+
+
+_WATCH_RUN = """() => {
+    window.__scriptRan = false;
+    const app = document.querySelector('[data-testid="stApp"]');
+    const seen = records => {
+        for (const r of records) {
+            const now = r.target.getAttribute(r.attributeName);
+            if (r.oldValue === 'running' || now === 'running') window.__scriptRan = true;
+        }
+    };
+    new MutationObserver(seen).observe(app, {attributes: true, attributeOldValue: true,
+                                             attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def rerun_after(page, action) -> None:
+    """Do something that makes Streamlit rerun the script, and wait until that rerun has drawn the page.
+
+    On a busy machine the rerun can start later than wait_for_app's short pause: watch for it first."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.evaluate(_WATCH_RUN)
+    action()
+    # No rerun at all (nothing changed) is fine: wait_for_app still checks that the page has settled.
+    try:
+        page.wait_for_function("() => window.__scriptRan === true", timeout=5_000)
+    except PlaywrightTimeout:
+        wait_for_app(page)  # never saw it run: fall back to the harness's pause
+    else:
+        wait_for_app(page, settle_ms=0)
+
+
+def pick_pill(page, group_label: str, option: str) -> None:
+    """Click one option of a pills widget and wait for the rerun."""
+    rerun_after(page, pill(page, group_label, option).click)
+
+
+def pick_segment(page, group_label: str, option: str) -> None:
+    """Click one option of a segmented control and wait for the rerun."""
+    rerun_after(page, segmented(page, group_label).get_by_role("radio", name=option, exact=True).click)
+
+
+def chart_names(page) -> list[str | None]:
+    return [c.get_attribute("aria-label") for c in page.locator('[data-testid="stPlotlyChart"]').all()]
+
+
+# ------------------------------------------------------------------------------------------
+# Accessibility
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now (injected from node_modules)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async tags => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), impact: n.impact,
+                                           summary: n.failureSummary, html: n.html.slice(0, 300)})),
+            }));
+        }""",
+        AXE_TAGS,
+    )
+    return result
+
+
+def blocking(violations: Iterable[dict]) -> list[dict]:
+    return [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+
+
+def describe_violations(violations: Iterable[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:10]:
+            lines.append(f"    target: {node['target']}")
+            lines.append(f"      html: {node['html']}")
+            summary = (node["summary"] or "").replace("\n", "\n            ")
+            lines.append(f"      summary: {summary}")
+        if len(v["nodes"]) > 10:
+            lines.append(f"    ... and {len(v['nodes']) - 10} more elements")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------
+# Requests
+
+
+def off_machine(urls: Iterable[str]) -> list[str]:
+    """Every URL that would leave this machine (data: and blob: stay in the page)."""
+    out = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in {"data", "blob", "about"}:
+            continue
+        if parts.hostname not in LOOPBACK_HOSTS and not (parts.hostname or "").startswith("127."):
+            out.append(url)
+    return out

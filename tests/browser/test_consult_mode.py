@@ -1,0 +1,125 @@
+"""Consult mode, this patient's selection and the handout, in a real browser (issue 4)."""
+
+import io
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from pypdf import PdfReader
+
+from explainer import sections
+from tests.browser.helpers import (
+    PAGES,
+    assert_page_complete,
+    blocking,
+    click_nav,
+    describe_violations,
+    open_url,
+    rerun_after,
+    run_axe,
+    url_of,
+)
+from tests.browser.test_screens import OVERFLOW
+from tests.support.browser import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+BODY_FONT = """() => parseFloat(getComputedStyle(
+    document.querySelector('[data-testid="stMain"] [data-testid="stMarkdownContainer"] p')).fontSize)"""
+SIDEBAR_WIDTH = """() => {
+    const s = document.querySelector('[data-testid="stSidebar"]');
+    if (!s) return 0;
+    const r = s.getBoundingClientRect();
+    return Math.max(0, Math.min(r.right, window.innerWidth) - Math.max(r.left, 0));
+}"""
+GUIDED = [s for s in PAGES if s.guided]
+
+
+def consult_url(section) -> str:
+    return url_of(section) + "?consult=1"
+
+
+def test_consult_mode_enlarges_text_folds_the_sidebar_and_guides(page, base_url):
+    causes = sections.by_key("causes")
+    open_url(page, base_url, url_of(causes))
+    normal_font, normal_sidebar = page.evaluate(BODY_FONT), page.evaluate(SIDEBAR_WIDTH)
+    assert normal_sidebar > 100, "the sidebar should be open outside consult mode on a laptop"
+
+    open_url(page, base_url, consult_url(causes))
+    assert_page_complete(page, causes)
+    assert page.evaluate(BODY_FONT) >= 1.25 * normal_font
+    assert page.evaluate(SIDEBAR_WIDTH) < 5, "the sidebar should be folded away in consult mode"
+    main = page.locator('[data-testid="stMain"]')
+    assert main.get_by_text(f"Step 3 of {len(GUIDED)}", exact=True).is_visible()
+
+    rerun_after(page, main.get_by_role("button", name="Next: Symptoms and feelings").click)
+    page.wait_for_url(re.compile(r"/symptoms\?"))
+    wait_for_app(page)
+    assert parse_qs(urlsplit(page.url).query).get("consult") == ["1"], page.url
+    assert main.get_by_text(f"Step 4 of {len(GUIDED)}", exact=True).is_visible()
+
+
+def test_consult_mode_on_and_off_with_the_keyboard(page, base_url):
+    open_url(page, base_url, "/")
+    page.locator('[data-testid="stMain"] h1').first.click()  # focus the page, not a text box
+    rerun_after(page, lambda: page.keyboard.press("p"))
+    leave = page.get_by_role("button", name=re.compile("Leave consult mode"))
+    leave.wait_for(state="visible", timeout=15_000)
+    assert parse_qs(urlsplit(page.url).query).get("consult") == ["1"]
+    rerun_after(page, lambda: page.keyboard.press("p"))
+    leave.wait_for(state="detached", timeout=15_000)
+    assert "consult" not in parse_qs(urlsplit(page.url).query)
+
+
+@pytest.mark.parametrize("width,height", [(1366, 768), (1024, 768), (1920, 1080)], ids=lambda v: str(v))
+def test_consult_mode_fits_laptop_tablet_and_wall_display(browser, base_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        for section in PAGES:
+            open_url(page, base_url, consult_url(section))
+            overflow = page.evaluate(OVERFLOW)
+            doc, main = overflow["document"], overflow["main"]
+            assert doc[0] <= doc[1] + 1 and (main is None or main[0] <= main[1] + 1), (
+                f"{section.key} at {width}x{height} scrolls sideways: {overflow}"
+            )
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("section", PAGES, ids=lambda s: s.key)
+def test_consult_mode_is_accessible(page, base_url, axe_js, section):
+    open_url(page, base_url, consult_url(section))
+    violations = blocking(run_axe(page))
+    assert not violations, describe_violations(violations)
+
+
+def test_selection_survives_a_reload_and_reaches_the_pdf(page, base_url):
+    open_url(page, base_url, url_of(sections.by_key("treatments")))
+    card = page.locator('[data-testid="stExpander"]').filter(has_text="Spinal cord stimulation ·").first
+    card.locator("summary").click()
+    rerun_after(page, card.get_by_text("We talked about this", exact=True).click)
+    page.wait_for_function("() => location.search.includes('treatments=spinal_cord_stimulation')")
+
+    page.reload()
+    wait_for_app(page, settle_ms=0)
+    click_nav(page, sections.by_key("summary"))
+    main = page.locator('[data-testid="stMain"]')
+    assert main.get_by_text("Treatments we talked about").is_visible()
+    assert main.get_by_text("Spinal cord stimulation", exact=True).count() >= 1
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Download summary \\(PDF\\)")).click()
+    data = download.value.path().read_bytes()
+    assert data.startswith(b"%PDF")
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "Spinal cord stimulation" in text and "Get help the same day" in text
+
+
+def test_bad_link_values_show_a_note(page, base_url):
+    open_url(page, base_url, "/summary?treatments=nsaids,not_a_treatment&colour=blue")
+    note = page.get_by_text(re.compile("Some parts of the link were not recognised"))
+    note.wait_for(state="visible")
+    assert "not_a_treatment" in note.inner_text() and "colour" in note.inner_text()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "Anti-inflammatory medicines" in page.locator('[data-testid="stMain"]').inner_text()

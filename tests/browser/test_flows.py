@@ -1,0 +1,129 @@
+"""The main flows, clicked as a person clicks them: the cause groupings and the treatment <-> symptom filter.
+
+Expected texts come from the content through the same pure functions the pages use, so a content edit
+does not break these tests, but a page that stops showing what the content says does.
+"""
+
+import pytest
+
+from explainer.content import load_content
+from explainer.filters import DIMENSIONS, causes_in_category, symptom_sentences
+from tests.browser.helpers import (
+    PAGES,
+    assert_page_complete,
+    assert_visible,
+    open_url,
+    pick_pill,
+    pick_segment,
+    pills,
+    segmented,
+)
+
+pytestmark = pytest.mark.browser
+
+SECTION = {s.key: s for s in PAGES}
+GRID = "Grid of treatments against symptoms: main aim, may help, or not aimed at"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content()
+
+
+def chart_state(page, index: int = 0) -> dict:
+    """What a chart shows: its accessible name, its axis labels and the colours of its marks."""
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(index)
+    return chart.evaluate(
+        """el => ({
+            name: el.getAttribute('aria-label'),
+            yticks: [...el.querySelectorAll('.ytick text')].map(t => t.textContent),
+            xticks: [...el.querySelectorAll('.xtick text')].map(t => t.textContent),
+            fills: [...el.querySelectorAll('.point path, .point, path.point')].map(p => p.style.fill),
+        })"""
+    )
+
+
+def listed_causes(page, names: set[str]) -> list[str]:
+    """The causes shown as expanders below the chart, in page order."""
+    summaries = page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all_inner_texts()
+    labels = [s.strip().splitlines()[-1].strip() for s in summaries if s.strip()]
+    return [label for label in labels if label in names]
+
+
+def test_cause_sorting_and_group_change_the_chart_and_the_list(page, console, base_url, content):
+    open_url(page, base_url, "/causes")
+    names = {c.name for c in content.causes}
+    before = chart_state(page)
+    assert listed_causes(page, names) == [c.name for c in content.causes]
+    assert_visible(page.get_by_role("heading", name=f"All {len(content.causes)} causes"))
+    # (the SVG keeps the ticks in its own order: compare them as sets)
+    assert sorted(before["yticks"]) == sorted(c.label for c in content.categories("timing"))
+
+    # Another way of sorting: the chart's groups and its name change.
+    pick_segment(page, "Sort the causes by", DIMENSIONS["mechanism"])
+    sorted_by = chart_state(page)
+    assert sorted(sorted_by["yticks"]) == sorted(c.label for c in content.categories("mechanism")), sorted_by
+    assert sorted_by["name"] != before["name"] and DIMENSIONS["mechanism"].lower() in sorted_by["name"]
+    assert (
+        segmented(page, "Sort the causes by").get_by_role("radio", checked=True).inner_text().strip()
+        == (DIMENSIONS["mechanism"])
+    )
+
+    # One group: the list keeps only its causes, the chart highlights it.
+    group = next(
+        c
+        for c in content.categories("mechanism")
+        if 0 < len(causes_in_category(content, "mechanism", c.id)) < len(content.causes)
+    )
+    expected = [c.name for c in causes_in_category(content, "mechanism", group.id)]
+    pick_pill(page, "Pick a group to see its causes", group.label)
+    picked = chart_state(page)
+    assert picked["fills"] != sorted_by["fills"], "the chart did not change when a group was picked"
+    assert listed_causes(page, names) == expected
+    n = len(expected)
+    heading = f"{group.label}: {n} cause{'s' if n != 1 else ''}"
+    assert_visible(page.get_by_role("heading", name=heading))
+    assert_visible(page.get_by_text(group.description))
+    assert_page_complete(page, SECTION["causes"], console)
+
+
+def test_treatment_filter_from_a_treatment(page, console, base_url, content):
+    scs = next(t for t in content.treatments if t.name == "Spinal cord stimulation")
+    open_url(page, base_url, "/treatments")
+    assert page.get_by_role("figure", name=GRID).count() == 0
+    assert_visible(page.get_by_text("Pick at least one treatment above"))
+
+    pick_pill(page, "Pick one or more treatments", "Spinal cord stimulation")
+    grid = page.get_by_role("figure", name=GRID)
+    assert grid.count() == 1
+    assert grid.locator(".main-svg").count() >= 1
+    # The picked treatment goes across the grid (one column), the symptoms down.
+    columns = grid.evaluate("el => [...el.querySelectorAll('.xtick text')].map(t => t.textContent)")
+    assert [c.replace(" ", "") for c in columns] == [scs.short_name.replace(" ", "")], columns
+    rows = grid.evaluate("el => [...el.querySelectorAll('.ytick text')].map(t => t.textContent)")
+    assert sorted(rows) == sorted(s.short_name for s in content.symptoms), rows
+    assert_visible(page.get_by_text("It mainly aims at sharp, shooting nerve pain in the leg."))
+    assert_visible(page.get_by_role("heading", name="Spinal cord stimulation", exact=True))
+    assert_page_complete(page, SECTION["treatments"], console)
+
+
+def test_treatment_filter_from_a_symptom(page, console, base_url, content):
+    open_url(page, base_url, "/treatments")
+    pick_segment(page, "Start from", "Symptoms")
+    assert_visible(pills(page, "Pick one or more symptoms"))
+    assert pills(page, "Pick one or more treatments").count() == 0
+    assert_visible(page.get_by_text("Pick at least one symptom above"))
+
+    # A symptom that some treatment mainly aims at: its sentence names those treatments.
+    symptom = next(s for s in content.symptoms if any(x.symptom_id == s.id and x.aim == "main" for x in content.links))
+    [(title, sentence)] = symptom_sentences(content, [symptom.id])
+    assert sentence.startswith("Treatments that mainly aim at it:")
+
+    pick_pill(page, "Pick one or more symptoms", symptom.name)
+    grid = page.get_by_role("figure", name=GRID)
+    assert grid.count() == 1
+    rows = grid.evaluate("el => [...el.querySelectorAll('.ytick text')].map(t => t.textContent)")
+    assert sorted(rows) == sorted(t.short_name for t in content.treatments), rows
+    assert_visible(page.get_by_role("heading", name=title, exact=True))
+    assert_visible(page.get_by_text(sentence, exact=True))
+    assert_page_complete(page, SECTION["treatments"], console)
