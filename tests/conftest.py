@@ -15,6 +15,19 @@ def content() -> Content:
 
 
 @pytest.fixture
+def fresh_caches():
+    """get_content and the figures are cache_resource: a test that swaps the content folder
+    (EXPLAINER_CONTENT_DIR) must not see another test's cached copy, nor leave its own."""
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A throw-away copy of the real content, to break on purpose."""
     target = tmp_path / "content"

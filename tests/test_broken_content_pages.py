@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
 from explainer import sections
 from explainer.content import MAX_FILE_BYTES, cite, load_content
@@ -201,13 +200,8 @@ CASES = [
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches():
-    """get_content and the figures are cache_resource: each test must read its own copy."""
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def _fresh(fresh_caches):
+    """Each test reads its own copy of the content (see tests/conftest.py)."""
 
 
 def open_section(key: str):

@@ -10,7 +10,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 from streamlit.util import calc_hash
@@ -32,12 +31,8 @@ APP_SOURCES = sorted(
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
+def _fresh(fresh_caches):
+    """Each test reads its own copy of the content (see tests/conftest.py)."""
 
 
 # -- (a) HTML and script in content are text ----------------------------------------------

@@ -22,6 +22,8 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 # app.py makes the "start" section the default page: it lives at "/", not at "/start".
 DEFAULT_KEY = "start"
 PAGES: tuple[Section, ...] = sections.SECTIONS
+SECTION = {s.key: s for s in PAGES}
+GRID = "Grid of treatments against symptoms: main aim, may help, or not aimed at"  # the filter grid's alt
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}  # and the rest of 127.0.0.0/8

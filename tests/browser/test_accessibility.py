@@ -7,7 +7,9 @@ axe-core comes from npm (tests/browser/package.json) and is injected from node_m
 import pytest
 
 from tests.browser.helpers import (
+    GRID,
     PAGES,
+    SECTION,
     assert_page_complete,
     assert_visible,
     blocking,
@@ -21,9 +23,6 @@ from tests.browser.helpers import (
 from tests.support.browser import wait_for_app
 
 pytestmark = pytest.mark.browser
-
-SECTION = {s.key: s for s in PAGES}
-GRID = "Grid of treatments against symptoms: main aim, may help, or not aimed at"
 
 
 def open_every_expander(page) -> None:

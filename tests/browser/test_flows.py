@@ -9,7 +9,8 @@ import pytest
 from explainer.content import load_content
 from explainer.filters import DIMENSIONS, causes_in_category, symptom_sentences
 from tests.browser.helpers import (
-    PAGES,
+    GRID,
+    SECTION,
     assert_page_complete,
     assert_visible,
     open_url,
@@ -20,9 +21,6 @@ from tests.browser.helpers import (
 )
 
 pytestmark = pytest.mark.browser
-
-SECTION = {s.key: s for s in PAGES}
-GRID = "Grid of treatments against symptoms: main aim, may help, or not aimed at"
 
 
 @pytest.fixture(scope="module")
