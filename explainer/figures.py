@@ -21,6 +21,7 @@ SKY = "#56B4E9"
 YELLOW = "#F0E442"
 INK = "#1A1A1A"
 DEEP_BLUE = "#1F4E9A"
+MAY_BLUE = "#A9D5F5"
 BONE = "#EDE3CF"
 GREY = "#6B6B6B"
 
@@ -315,7 +316,15 @@ def aim_matrix_figure(
         y=list(matrix.index),
         zmin=0,
         zmax=2,
-        colorscale=[[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, SKY], [0.66, SKY], [0.67, DEEP_BLUE], [1, DEEP_BLUE]],
+        # Light blue for "may help" so plotly's dark cell text keeps a high contrast (about 7:1).
+        colorscale=[
+            [0, "#F2F2F2"],
+            [0.33, "#F2F2F2"],
+            [0.34, MAY_BLUE],
+            [0.66, MAY_BLUE],
+            [0.67, DEEP_BLUE],
+            [1, DEEP_BLUE],
+        ],
         showscale=False,
         xgap=3,
         ygap=3,
