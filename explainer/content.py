@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 from pydantic import ValidationError
 
 from explainer import schema
@@ -137,17 +136,6 @@ class Content:
 
     def reference(self, ref_id: str) -> Reference | None:
         return next((r for r in self.references if r.id == ref_id), None)
-
-    def by_id(self, file: str) -> dict[str, Row]:
-        return {row.id: row for row in self.rows(file)}  # type: ignore[attr-defined]
-
-    def frame(self, file: str) -> pd.DataFrame:
-        """A table as a DataFrame, lists joined back as they are written in the file."""
-        records = [
-            {k: "; ".join(v) if isinstance(v, list) else v for k, v in row.model_dump().items()}
-            for row in self.rows(file)
-        ]
-        return pd.DataFrame.from_records(records)
 
 
 # ------------------------------------------------------------------------------------------

@@ -49,14 +49,6 @@ def _links(content: Content) -> list[Link]:
     ]
 
 
-def valid_ids(requested: list[str] | tuple[str, ...], known: list[str]) -> tuple[list[str], list[str]]:
-    """Split requested ids into (known, in content order) and (unknown, as given)."""
-    wanted = set(requested)
-    kept = [k for k in known if k in wanted]
-    dropped = [r for r in dict.fromkeys(requested) if r not in set(known)]
-    return kept, dropped
-
-
 def links_for_treatments(content: Content, treatment_ids: list[str]) -> list[Link]:
     """Every symptom link of the chosen treatments: treatments in ladder order, main aims first."""
     order = {t.id: i for i, t in enumerate(content.treatments)}
@@ -122,12 +114,16 @@ def aim_summary(content: Content, treatment_ids: list[str], symptom_ids: list[st
     return " ".join(sentences)
 
 
+def names_by_aim(links: list[Link], side: str) -> dict[str, list[str]]:
+    """For each aim ('main', 'may', 'not'), the names on one side ('symptom' or 'treatment')."""
+    return {aim: [getattr(x, side) for x in links if x.aim == aim] for aim in AIM_ORDER}
+
+
 def treatment_sentences(content: Content, treatment_ids: list[str]) -> list[tuple[str, str]]:
     """One plain paragraph per chosen treatment: (treatment name, sentence)."""
     out = []
     for treatment in (t for t in content.treatments if t.id in set(treatment_ids)):
-        links = [x for x in links_for_treatments(content, [treatment.id])]
-        by_aim = {aim: [x.symptom for x in links if x.aim == aim] for aim in AIM_ORDER}
+        by_aim = names_by_aim(links_for_treatments(content, [treatment.id]), "symptom")
         parts = []
         if by_aim["main"]:
             parts.append(f"It mainly aims at {join_names(by_aim['main'])}.")
@@ -143,8 +139,7 @@ def symptom_sentences(content: Content, symptom_ids: list[str]) -> list[tuple[st
     """One plain paragraph per chosen symptom: (symptom name, sentence)."""
     out = []
     for symptom in (s for s in content.symptoms if s.id in set(symptom_ids)):
-        links = links_for_symptoms(content, [symptom.id])
-        by_aim = {aim: [x.treatment for x in links if x.aim == aim] for aim in AIM_ORDER}
+        by_aim = names_by_aim(links_for_symptoms(content, [symptom.id]), "treatment")
         parts = []
         if by_aim["main"]:
             parts.append(f"Treatments that mainly aim at it: {join_names(by_aim['main'])}.")

@@ -36,6 +36,12 @@ def by_key(key: str) -> Section:
     return next(s for s in SECTIONS if s.key == key)
 
 
+def step_of(key: str | None) -> int | None:
+    """1-based place of a section on the guided path (None off the path)."""
+    keys = [s.key for s in GUIDED]
+    return keys.index(key) + 1 if key in keys else None
+
+
 def neighbours(key: str) -> tuple[Section | None, Section | None]:
     """The guided steps before and after this one (None at either end)."""
     keys = [s.key for s in GUIDED]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from explainer.content import Content
-from explainer.filters import AIM_ORDER, join_names, links_for_treatments
+from explainer.filters import join_names, links_for_treatments, names_by_aim
 from explainer.schema import RED_FLAG_GROUPS
 from explainer.selection import Selection
 
@@ -58,7 +58,7 @@ def summarise(content: Content, selection: Selection, questions: list[str] | Non
         items = []
         for t in treatments:
             links = links_for_treatments(content, [t.id])
-            by_aim = {aim: [x.symptom for x in links if x.aim == aim] for aim in AIM_ORDER}
+            by_aim = names_by_aim(links, "symptom")
             lines = [t.what_it_is]
             if by_aim["main"]:
                 lines.append(f"Main aim: {join_names(by_aim['main'])}.")

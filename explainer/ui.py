@@ -160,8 +160,8 @@ def step_footer(key: str) -> None:
 
 def page_title(key: str) -> None:
     section = sections.by_key(key)
-    if section.guided and not st.session_state.get("consult"):  # consult mode's bar shows the step
-        step = [s.key for s in sections.GUIDED].index(key) + 1
+    step = sections.step_of(key)
+    if step and not st.session_state.get("consult"):  # consult mode's bar shows the step
         st.caption(f"Step {step} of {len(sections.GUIDED)}")
     st.title(section.title)
 
@@ -363,8 +363,8 @@ def consult_bar(key: str | None) -> None:
         return
     before, after = sections.neighbours(key) if key else (None, None)
     with st.container(horizontal=True, vertical_alignment="center"):
-        if key in [s.key for s in sections.GUIDED]:
-            step = [s.key for s in sections.GUIDED].index(key) + 1
+        step = sections.step_of(key)
+        if step:
             st.markdown(f"**Step {step} of {len(sections.GUIDED)}**")
         if before and st.button(f"Back: {before.title}", key="consult_back", icon=":material/arrow_back:"):
             st.switch_page(before.path)

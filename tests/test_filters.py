@@ -8,7 +8,6 @@ from explainer.filters import (
     links_for_treatments,
     symptom_sentences,
     treatment_sentences,
-    valid_ids,
 )
 
 
@@ -56,12 +55,6 @@ def test_matrix_keeps_content_order_whatever_the_pick_order(content):
     m = aim_matrix(content, ["revision_surgery", "nsaids"], ["weakness", "dull_ache"])
     assert next(iter(m.index)) == next(t.short_name for t in content.treatments if t.id == "nsaids")
     assert m.shape == (2, 2)
-
-
-def test_valid_ids_drops_unknown_values():
-    kept, dropped = valid_ids(["b", "zzz", "a", "b"], ["a", "b", "c"])
-    assert kept == ["a", "b"]
-    assert dropped == ["zzz"]
 
 
 def test_cause_groupings_cover_all_causes(content):
