@@ -35,7 +35,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions: a smoke run, not for budgets")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, metavar="PATH", help="where to write the JSON")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--only",
+        type=lambda text: set(text.split(",")),
+        default=set(GROUPS),
+        metavar="GROUPS",
+        help=f"measure only these, comma-separated, while working on one thing: {','.join(GROUPS)} (default: all)",
+    )
+    args = parser.parse_args(argv)
+    if not args.only <= set(GROUPS):
+        parser.error(f"--only takes {', '.join(GROUPS)}")
+    return args
+
+
+GROUPS = ("script", "interaction", "server", "browser", "memory", "handout")
 
 
 class Progress:
@@ -61,21 +74,29 @@ def heaviest_page(rows: list[Row]) -> sections.Section:
     return next(s for s in sections.SECTIONS if s.title == slowest.name)
 
 
-def measure(plan: Plan, progress: Progress) -> list[Row]:
-    progress("Script time of every page (AppTest reruns)")
-    rows = script_time.page_rows(plan)
-    progress("Interactions (AppTest: set a control, rerun)")
-    rows += script_time.interaction_rows(plan)
-    progress("Server start to healthy")
-    rows.append(browser_time.server_start_row(plan))
-    with browser_time.chromium() as browser:
-        progress("Browser: first load, every page move, the filter click")
-        rows += browser_time.browser_rows(browser, plan)
-        heaviest = heaviest_page(rows)
-        progress(f"Memory: {plan.sessions} sessions on {heaviest.title}")
-        rows += browser_time.memory_rows(browser, plan, heaviest)
-    progress("Handout PDF")
-    rows += handout_time.handout_rows(plan)
+def measure(plan: Plan, progress: Progress, only: set[str] = set(GROUPS)) -> list[Row]:  # noqa: B006
+    rows: list[Row] = []
+    if "script" in only or "memory" in only:  # the memory test opens the slowest page
+        progress("Script time of every page (AppTest reruns)")
+        rows += script_time.page_rows(plan)
+    if "interaction" in only:
+        progress("Interactions (AppTest: set a control, rerun)")
+        rows += script_time.interaction_rows(plan)
+    if "server" in only:
+        progress("Server start to healthy")
+        rows.append(browser_time.server_start_row(plan))
+    if "browser" in only or "memory" in only:
+        with browser_time.chromium() as browser:
+            if "browser" in only:
+                progress("Browser: first load, every page move, the filter click")
+                rows += browser_time.browser_rows(browser, plan)
+            if "memory" in only:
+                heaviest = heaviest_page(rows)
+                progress(f"Memory: {plan.sessions} sessions on {heaviest.title}")
+                rows += browser_time.memory_rows(browser, plan, heaviest)
+    if "handout" in only:
+        progress("Handout PDF")
+        rows += handout_time.handout_rows(plan)
     return rows
 
 
@@ -111,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     plan = QUICK if args.quick else FULL
     progress = Progress()
     load_before = os.getloadavg()
-    rows = measure(plan, progress)
+    rows = measure(plan, progress, args.only)
     info = meta(plan, args.quick, progress.elapsed, load_before)
     write_json(args.json, rows, info)
     print(table(rows))

@@ -73,6 +73,9 @@ class Content:
     problems: list[Problem] = field(default_factory=list)
     # file -> {id(row): spreadsheet line}, so link problems can name the row.
     lines: dict[str, dict[int, int]] = field(default_factory=dict)
+    # Values worked out from the content once and kept (e.g. the glossary words a text uses):
+    # the content never changes while the server runs.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     # -- state -------------------------------------------------------------------------
     def broken(self, *files: str) -> list[Problem]:
@@ -82,6 +85,13 @@ class Content:
 
     def is_ok(self, *files: str) -> bool:
         return not self.broken(*files)
+
+    def remember(self, key: tuple, make):
+        """A value worked out from this content once and kept for every rerun and session (it
+        never changes while the server runs). Callers must not change what they get back."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     # -- tables ------------------------------------------------------------------------
     def rows(self, file: str) -> tuple[Row, ...]:

@@ -7,9 +7,10 @@ besides colour (text on the marks, marker shapes, bar patterns or dashed outline
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from explainer.content import Content
-from explainer.filters import AIM_LABELS, AIM_SCORE, DIMENSIONS, aim_matrix, cause_counts
+from explainer.filters import AIM_LABELS, AIM_SCORE, DIMENSIONS, aim_grid, cause_counts
 
 # Okabe-Ito palette (Okabe & Ito 2008), safe for the common kinds of colour blindness.
 BLUE = "#0072B2"
@@ -38,23 +39,54 @@ CHART_CONFIG = {
 }
 
 
+# No plotly template: every style the charts need is set below. The default template is copied
+# into each new figure (about 2 ms) and sent to the browser with it (about 6 kB a chart).
+BLANK = {"template": pio.templates["none"].to_plotly_json()}
+
+
 def _layout(height: int, xaxis: dict | None = None, yaxis: dict | None = None, **extra) -> dict:
     """The layout every chart shares, as one dict: plotly validates it once, at construction."""
     # automargin: room for the axis labels however long they are (plotly does not reserve it).
-    axis = dict(automargin=True, tickfont=dict(size=15, color=INK))
+    # No grid or zero line unless a chart asks for one (as plotly's default template drew them:
+    # white on white).
+    axis = dict(automargin=True, tickfont=dict(size=15, color=INK), showgrid=False, zeroline=False)
     return dict(
+        **BLANK,
         height=height,
         font=FONT,
         paper_bgcolor="white",
         plot_bgcolor="white",
         margin=dict(l=10, r=10, t=10, b=10),
         showlegend=False,
-        hoverlabel=dict(font_size=16, bgcolor="white"),
+        hoverlabel=dict(font=dict(size=16), bgcolor="white"),
         dragmode=False,
         xaxis={**axis, **(xaxis or {})},
         yaxis={**axis, **(yaxis or {})},
         **extra,
     )
+
+
+class FrozenFigure(go.Figure):
+    """A finished figure that is never changed again: its dict is worked out once.
+
+    Figures are cached and shared by every session. `st.plotly_chart` turns a figure into a dict on
+    every rerun (a deep copy and base64 packing of every array), about 1 ms a chart; a frozen figure
+    hands over the dict it made when it was frozen. Make one with `freeze`; do not change it.
+    """
+
+    _frozen_dict: dict
+
+    def to_dict(self) -> dict:
+        return self._frozen_dict
+
+
+def freeze(figure: go.Figure) -> FrozenFigure:
+    """The same figure object, frozen. Not a copy: copying a figure re-validates all of it, which
+    costs as much as building it again."""
+    frozen_dict = figure.to_dict()
+    figure.__class__ = FrozenFigure
+    figure._frozen_dict = frozen_dict
+    return figure  # type: ignore[return-value]
 
 
 def _base_layout(fig: go.Figure, height: int) -> go.Figure:
@@ -92,7 +124,7 @@ VERTEBRA_PARTS = {
 
 def vertebra_figure(after_laminectomy: bool) -> go.Figure:
     """A lumbar vertebra seen from above, front (belly side) at the top, back at the bottom."""
-    fig = go.Figure()
+    fig = go.Figure(layout=BLANK)
     outline = dict(color=INK, width=2)
 
     def shape(xs, ys, name, fill, line=outline, dash=None, text=None):
@@ -219,7 +251,8 @@ def cause_groups_figure(content: Content, dimension: str, highlight: str | None 
             cliponaxis=False,  # a label past the last gridline stays whole on a phone
             hovertext=counts["Causes"].str.replace("; ", "<br>").tolist(),
             hoverinfo="text",
-        )
+        ),
+        layout=BLANK,
     )
     _base_layout(fig, 90 + 58 * n)
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=16), fixedrange=True, title=None)
@@ -227,6 +260,7 @@ def cause_groups_figure(content: Content, dimension: str, highlight: str | None 
         title=dict(text=f"Number of causes ({DIMENSIONS[dimension].lower()})", font=dict(size=15)),
         dtick=1,
         range=[0, counts["Number of causes"].max() * 1.4 + 1],
+        showgrid=True,
         gridcolor="#E5E5E5",
         fixedrange=True,
     )
@@ -243,7 +277,7 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
     treatments = list(content.treatments)
     colours = [BLUE, ORANGE, GREEN, VERMILLION]
     chosen = set(highlight or [])
-    fig = go.Figure()
+    fig = go.Figure(layout=BLANK)
     for step_id, (step, label) in steps.items():
         rows = [t for t in treatments if t.invasiveness == step_id]
         if not rows:
@@ -281,6 +315,7 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
         ticktext=[label.replace(" ", "<br>", 1) for _, label in steps.values()],
         range=[0.6, len(steps) + 1.4],
         title=dict(text="Less invasive  →  more invasive", font=dict(size=15), standoff=18),
+        showgrid=True,
         gridcolor="#E5E5E5",
         fixedrange=True,
     )
@@ -299,21 +334,29 @@ def _wrap(label: str, width: int = 9) -> str:
 
 
 def aim_matrix_figure(
-    content: Content, treatment_ids: list[str], symptom_ids: list[str], treatments_as_columns: bool = False
+    content: Content,
+    treatment_ids: list[str],
+    symptom_ids: list[str],
+    treatments_as_columns: bool = False,
+    validate: bool = False,
 ) -> go.Figure:
     """Treatment-by-symptom grid; every cell says its meaning in words, colour is extra.
 
     What the person picked goes across (few, wide columns: readable on a phone), the other side
-    down. Built in one go (data and layout at construction): this figure is new for each pick in
-    the filter, and every separate update would make plotly validate the figure again."""
-    by_treatment = aim_matrix(content, treatment_ids, symptom_ids)
-    matrix = by_treatment.T if treatments_as_columns else by_treatment
-    aims = matrix.values.tolist()
+    down. This figure is new for each pick in the filter, so it is built from plain dicts without
+    plotly's validation, which took most of a click (about 6 ms of 7). The tests build it with
+    validation for many picks and check that plotly accepts it unchanged."""
+    treatments, symptoms, by_treatment = aim_grid(content, treatment_ids, symptom_ids)
+    if treatments_as_columns:
+        rows, columns, aims = symptoms, treatments, [list(col) for col in zip(*by_treatment, strict=True)]
+    else:
+        rows, columns, aims = treatments, symptoms, by_treatment
     marks = {"main": "<b>Main<br>aim</b>", "may": "May<br>help", "not": "Not<br>aimed"}
-    heatmap = go.Heatmap(
+    heatmap = dict(
+        type="heatmap",
         z=[[AIM_SCORE[aim] for aim in row] for row in aims],
-        x=[_wrap(name) for name in matrix.columns],
-        y=list(matrix.index),
+        x=[_wrap(c.short_name) for c in columns],
+        y=[r.short_name for r in rows],
         zmin=0,
         zmax=2,
         # Light blue for "may help" so plotly's dark cell text keeps a high contrast (about 7:1).
@@ -335,20 +378,20 @@ def aim_matrix_figure(
         textfont=dict(size=14),
         hovertext=[
             [
-                f"{c if treatments_as_columns else r}: {AIM_LABELS[a].lower()} "
-                f"for {(r if treatments_as_columns else c).lower()}"
-                for c, a in zip(matrix.columns, row, strict=True)
+                f"{(c if treatments_as_columns else r).short_name}: {AIM_LABELS[a].lower()} "
+                f"for {(r if treatments_as_columns else c).short_name.lower()}"
+                for c, a in zip(columns, row, strict=True)
             ]
-            for r, row in zip(matrix.index, aims, strict=True)
+            for r, row in zip(rows, aims, strict=True)
         ],
         hoverinfo="text",
     )
     layout = _layout(
-        140 + 62 * max(1, len(matrix.index)),
+        140 + 62 * max(1, len(rows)),
         xaxis=dict(side="top", tickfont=dict(size=13, color=INK), fixedrange=True, tickangle=0),
         yaxis=dict(autorange="reversed", fixedrange=True),
     )
-    return go.Figure(data=[heatmap], layout=layout)
+    return go.Figure(data=[heatmap], layout=layout, _validate=validate)
 
 
 # ------------------------------------------------------------------------------------------
@@ -360,7 +403,7 @@ def icon_array_figure(count: int, label: str, rest_label: str, colour: str = BLU
     xs = [i % 10 for i in range(100)]
     ys = [9 - i // 10 for i in range(100)]
     filled = [i < count for i in range(100)]
-    fig = go.Figure()
+    fig = go.Figure(layout=BLANK)
     for is_filled, name in ((True, label), (False, rest_label)):
         idx = [i for i in range(100) if filled[i] == is_filled]
         if not idx:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from explainer.content import Content
+from explainer.content import Content, format_reference
 
 AIM_ORDER = ("main", "may", "not")
 AIM_LABELS = {"main": "Main aim", "may": "May help", "not": "Not aimed at"}
@@ -71,16 +71,40 @@ def links_for_symptoms(content: Content, symptom_ids: list[str]) -> list[Link]:
     )
 
 
+def aim_grid(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> tuple[list, list, list[list[str]]]:
+    """(treatments, symptoms, aims): the chosen rows in content order, and aims[i][j] ('main',
+    'may' or 'not') for treatment i and symptom j. Plain lists: this runs on every filter click,
+    where pandas indexing cell by cell cost more than the rest of the click."""
+    treatment_set, symptom_set = set(treatment_ids), set(symptom_ids)
+    treatments = [t for t in content.treatments if t.id in treatment_set]
+    symptoms = [s for s in content.symptoms if s.id in symptom_set]
+    aims = content.remember(("aims",), lambda: {(x.treatment_id, x.symptom_id): x.aim for x in content.links})
+    return treatments, symptoms, [[aims.get((t.id, s.id), "not") for s in symptoms] for t in treatments]
+
+
 def aim_matrix(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> pd.DataFrame:
     """Rows: treatments, columns: symptoms (short names), cells: 'main' / 'may' / 'not'."""
-    treatments = [t for t in content.treatments if t.id in set(treatment_ids)]
-    symptoms = [s for s in content.symptoms if s.id in set(symptom_ids)]
-    aims = {(link.treatment_id, link.symptom_id): link.aim for link in content.links}
+    treatments, symptoms, aims = aim_grid(content, treatment_ids, symptom_ids)
     return pd.DataFrame(
-        [[aims.get((t.id, s.id), "not") for s in symptoms] for t in treatments],
+        aims,
         index=pd.Index([t.short_name for t in treatments], name="Treatment"),
         columns=pd.Index([s.short_name for s in symptoms], name="Symptom"),
     )
+
+
+def aim_table(
+    content: Content, treatment_ids: list[str], symptom_ids: list[str], treatments_across: bool
+) -> pd.DataFrame:
+    """The grid in words ('Main aim', 'May help', 'Not aimed at') for the table beside the chart,
+    laid out as the chart is: what was picked goes across."""
+    treatments, symptoms, aims = aim_grid(content, treatment_ids, symptom_ids)
+    if treatments_across:
+        columns = {"Symptom": [s.short_name for s in symptoms]}
+        columns |= {t.short_name: [AIM_LABELS[a] for a in row] for t, row in zip(treatments, aims, strict=True)}
+    else:
+        columns = {"Treatment": [t.short_name for t in treatments]}
+        columns |= {s.short_name: [AIM_LABELS[row[j]] for row in aims] for j, s in enumerate(symptoms)}
+    return pd.DataFrame(columns)
 
 
 def join_names(names: list[str]) -> str:
@@ -95,20 +119,19 @@ def join_names(names: list[str]) -> str:
 
 def aim_summary(content: Content, treatment_ids: list[str], symptom_ids: list[str], by: str) -> str:
     """The grid in one or two sentences: the main aims, read along the chosen side."""
-    matrix = aim_matrix(content, treatment_ids, symptom_ids)
-    names_t = {t.short_name: t.name for t in content.treatments}
-    names_s = {s.short_name: s.name for s in content.symptoms}
+    treatments, symptoms, aims = aim_grid(content, treatment_ids, symptom_ids)
     sentences = []
     if by == "treatment":
-        for short in matrix.index:
-            mains = [names_s[c] for c in matrix.columns if matrix.loc[short, c] == "main"]
-            target = join_names(mains) if mains else "none of these symptoms"
-            sentences.append(f"{names_t[short]} mainly aims at {target}.")
+        for t, row in zip(treatments, aims, strict=True):
+            mains = [s.name for s, aim in zip(symptoms, row, strict=True) if aim == "main"]
+            # "Name: mainly aimed at ...": right whether the name is one thing or several.
+            target = f"mainly aimed at {join_names(mains)}" if mains else "not mainly aimed at any of these symptoms"
+            sentences.append(f"{t.name}: {target}.")
     else:
-        for short in matrix.columns:
-            mains = [names_t[r] for r in matrix.index if matrix.loc[r, short] == "main"]
+        for j, s in enumerate(symptoms):
+            mains = [t.name for t, row in zip(treatments, aims, strict=True) if row[j] == "main"]
             who = join_names(mains) if mains else "no treatment here"
-            sentences.append(f"{names_s[short]} is the main aim of {who}.")
+            sentences.append(f"{s.name} is the main aim of {who}.")
     if len(sentences) > 3:
         return " ".join(sentences[:3]) + f" The table below has all {len(sentences)}."
     return " ".join(sentences)
@@ -153,6 +176,19 @@ def symptom_sentences(content: Content, symptom_ids: list[str]) -> list[tuple[st
 
 # ------------------------------------------------------------------------------------------
 # Causes
+
+
+def link_details(content: Content, titles: list[str], links: list[Link], by_treatment: bool) -> str:
+    """Markdown: for each picked item (by its title), why each of its links is there; then the
+    sources behind them all. 'Not aimed at' links are left out: the grid and sentences say those."""
+    parts = []
+    for title in titles:
+        mine = [x for x in links if (x.treatment if by_treatment else x.symptom) == title and x.aim != "not"]
+        lines = [f"- {x.symptom if by_treatment else x.treatment} ({x.aim_label.lower()}): {x.reason}" for x in mine]
+        parts.append(f"**{title}**\n\n" + "\n".join(lines))
+    refs = [content.reference(r) for r in dict.fromkeys(r for x in links for r in x.source_ids)]
+    sources = "\n".join(f"- {format_reference(ref, markdown=True)}" for ref in refs if ref)
+    return "\n\n".join(parts) + (f"\n\n**Where this comes from**\n\n{sources}" if sources else "")
 
 
 def causes_in_category(content: Content, dimension: str, category_id: str) -> list:

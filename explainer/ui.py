@@ -56,13 +56,13 @@ def prose(name: str, content: Content | None = None) -> None:
         sources(ids, content)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4096)
-def _terms_in(text: str, _content: Content) -> tuple:
+def _terms_in(text: str, content: Content) -> tuple:
     """The glossary words a text uses: the same on every rerun, so searched for once per text
-    (the search runs every glossary pattern over the text, a large share of a page's rerun)."""
+    (the search runs every glossary pattern over the text). Kept with the content, not in
+    st.cache_resource: hashing the text on every call cost more than the lookup saves."""
     from explainer.glossary import terms_in
 
-    return tuple(terms_in(text, _content))
+    return content.remember(("terms_in", text), lambda: tuple(terms_in(text, content)))
 
 
 def new_words(text: str, content: Content | None = None) -> list:
@@ -222,8 +222,11 @@ def _builders():
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def figure(kind: str, *args):
-    """A plotly figure by kind and hashable arguments (tuples, strings, numbers)."""
-    return _builders()[kind](get_content(), *args)
+    """A plotly figure by kind and hashable arguments (tuples, strings, numbers), frozen: shared by
+    every session, so never changed after it is built."""
+    from explainer.figures import freeze
+
+    return freeze(_builders()[kind](get_content(), *args))
 
 
 # ------------------------------------------------------------------------------------------
@@ -237,9 +240,10 @@ SELECTION_LABELS = {
     "treatments": "Treatments we talked about",
 }
 MARK_LABELS = {
-    "causes": "Being considered for me",
-    "symptoms": "I have this",
-    "treatments": "We talked about this",
+    "causes": "Which of these are being looked into for you?",
+    "symptoms": "Which of these do you have?",
+    "feelings": "Which of these do you feel?",
+    "treatments": "Which of these did we talk about?",
 }
 
 
@@ -293,21 +297,33 @@ def _toggle_consult() -> None:
     st.session_state.consult = not st.session_state.get("consult", False)
 
 
-def _mark(kind: str, item_id: str, widget_key: str) -> None:
+def _marked(kind: str, offered: tuple[str, ...], widget_key: str) -> None:
+    """Fold what was picked on the page into this patient's selection, in the content's order."""
     content = get_content()
-    chosen = set(st.session_state.get(SELECTION_KEYS[kind], ()))
-    if st.session_state[widget_key]:
-        chosen.add(item_id)
-    else:
-        chosen.discard(item_id)
+    kept = set(st.session_state.get(SELECTION_KEYS[kind], ())) - set(offered)
+    chosen = kept | set(st.session_state[widget_key] or ())
     st.session_state[SELECTION_KEYS[kind]] = [i for i in _options(content)[kind] if i in chosen]
 
 
-def mark(kind: str, item_id: str) -> None:
-    """A tick box that adds one cause, symptom or treatment to this patient's selection."""
-    key = f"mark_{kind}_{item_id}"
-    st.session_state[key] = item_id in st.session_state.get(SELECTION_KEYS[kind], ())
-    st.checkbox(MARK_LABELS[kind], key=key, on_change=_mark, args=(kind, item_id, key))
+def marks(kind: str, offered: list[str], label: str, key: str | None = None) -> None:
+    """One pick list for the items a page shows, to add them to this patient's selection.
+
+    One control, not a tick box per card: fewer elements, so the page draws faster, and the
+    choices sit together where they can be seen at a glance."""
+    key = key or f"marks_{kind}"
+    names = _options(get_content())[kind]
+    chosen = st.session_state.get(SELECTION_KEYS[kind], ())
+    st.session_state[key] = [i for i in offered if i in chosen]
+    st.pills(
+        label,
+        offered,
+        format_func=names.get,
+        selection_mode="multi",
+        key=key,
+        on_change=_marked,
+        args=(kind, tuple(offered), key),
+        help="Your picks go to your summary. Nothing is saved.",
+    )
 
 
 def selection_sidebar() -> None:

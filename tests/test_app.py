@@ -77,7 +77,7 @@ def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim(conte
     assert heat["y"] == [s.short_name for s in content.symptoms]
     text = all_text(at)
     assert "It mainly aims at sharp, shooting nerve pain in the leg." in text
-    assert "Spinal cord stimulation mainly aims at sharp, shooting nerve pain in the leg." in text  # chart summary
+    assert "Spinal cord stimulation: mainly aimed at sharp, shooting nerve pain in the leg." in text  # chart summary
     # Row 1 is the sharp nerve pain: the word is in the cell, not only the colour.
     assert heat["z"][1][0] == 2 and heat["text"][1][0] == "<b>Main<br>aim</b>"
 
@@ -88,7 +88,8 @@ def test_filter_none_and_all_treatments(content):
     at.pills(key="filter_treatments").set_value(every).run()
     heat = chart_specs(at)[-1]["data"][0]
     assert len(heat["x"]) == 9 and len(heat["y"]) == 8
-    assert len([c for c in at.markdown if c.value.startswith("#### ")]) == 9
+    headings = [line for c in at.markdown for line in c.value.splitlines() if line.startswith("#### ")]
+    assert headings == [f"#### {t.name}" for t in content.treatments]
     at.pills(key="filter_treatments").set_value([]).run()
     assert any("Pick at least one treatment" in i.value for i in at.info)
     assert len(chart_specs(at)) == 1  # only the ladder remains

@@ -1,9 +1,13 @@
 """The treatment <-> symptom filter and the cause groupings, without Streamlit."""
 
 from explainer.filters import (
+    AIM_LABELS,
     aim_matrix,
+    aim_summary,
+    aim_table,
     cause_counts,
     causes_in_category,
+    link_details,
     links_for_symptoms,
     links_for_treatments,
     symptom_sentences,
@@ -49,6 +53,41 @@ def test_symptom_direction(content):
     assert len(links) == len(content.treatments)
     [(_name, sentence)] = symptom_sentences(content, ["sharp_nerve_pain"])
     assert "Spinal cord stimulation".lower() in sentence.lower()
+
+
+def test_link_details_give_each_pick_its_reasons_and_every_source_once(content):
+    picks = ["spinal_cord_stimulation", "nsaids"]
+    links = links_for_treatments(content, picks)
+    titles = [title for title, _ in treatment_sentences(content, picks)]
+    text = link_details(content, titles, links, by_treatment=True)
+    scs = next(x for x in links if x.treatment_id == "spinal_cord_stimulation" and x.aim == "main")
+    assert f"- {scs.symptom} (main aim): {scs.reason}" in text
+    assert text.index("**Anti-inflammatory medicines**") < text.index("**Spinal cord stimulation**")
+    # 'Not aimed at' links are left out: the sentences and the grid say those.
+    assert not any(f"- {x.symptom} (not aimed at)" in text for x in links)
+    sources = text.split("**Where this comes from**")[1]
+    for ref_id in {r for x in links for r in x.source_ids}:
+        assert sources.count(content.reference(ref_id).short) >= 1
+    assert len(sources.strip().splitlines()) == len({r for x in links for r in x.source_ids})
+
+
+def test_the_table_beside_the_grid_says_the_same_in_words(content):
+    picks, symptoms = ["spinal_cord_stimulation", "nsaids"], [s.id for s in content.symptoms]
+    matrix = aim_matrix(content, picks, symptoms)
+    across = aim_table(content, picks, symptoms, treatments_across=True)
+    assert list(across.columns) == ["Symptom", *matrix.index]  # the picks across, content order
+    assert across["Symptom"].tolist() == list(matrix.columns)
+    assert across.iloc[:, 1:].to_numpy().tolist() == matrix.T.replace(AIM_LABELS).to_numpy().tolist()
+    down = aim_table(content, ["nsaids"], ["dull_ache", "weakness"], treatments_across=False)
+    assert down.to_dict("records") == [
+        {"Treatment": matrix.index[0], matrix.columns[0]: "Main aim", "Weakness": "Not aimed at"}
+    ]
+
+
+def test_summary_reads_right_for_one_thing_or_several(content):
+    text = aim_summary(content, ["nsaids", "pain_medicines"], [s.id for s in content.symptoms], by="treatment")
+    assert text.startswith("Anti-inflammatory medicines: mainly aimed at dull, aching pain in the back or leg.")
+    assert "Other pain medicines: not mainly aimed at any of these symptoms." in text
 
 
 def test_matrix_keeps_content_order_whatever_the_pick_order(content):

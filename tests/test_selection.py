@@ -8,6 +8,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
+from explainer.content import load_content
 from explainer.handout import build_handout
 from explainer.selection import Selection, parse_address, to_address
 from tests.conftest import make_app, open_page
@@ -45,16 +46,30 @@ def test_very_long_values_are_cut_and_shown_short():
 
 def test_selection_made_on_a_page_shows_on_the_summary(content):
     at = open_page("app_pages/guide/treatments.py")
-    at.checkbox(key="mark_treatments_spinal_cord_stimulation").check().run()
+    at.pills(key="marks_treatments").set_value(["spinal_cord_stimulation"]).run()
     assert at.session_state["sel_treatments"] == ["spinal_cord_stimulation"]
     at.switch_page("app_pages/guide/symptoms.py").run()
-    at.checkbox(key="mark_symptoms_sharp_nerve_pain").check().run()
+    at.pills(key="marks_symptoms_body").set_value(["sharp_nerve_pain"]).run()
     at.switch_page("app_pages/guide/summary.py").run()
     text = "\n".join(m.value for m in at.markdown)
     assert "**Spinal cord stimulation**" in text
     assert "For what you feel, it aims at: sharp, shooting nerve pain in the leg." in text
     # The sidebar shows the same choices.
     assert at.multiselect(key="sel_treatments").value == ["spinal_cord_stimulation"]
+
+
+def test_a_pick_list_changes_only_the_items_it_offers():
+    """Feelings picked lower on the page stay when a body symptom is picked or unpicked, and the
+    selection keeps the content's order, whatever order things were clicked in."""
+    at = open_page("app_pages/guide/symptoms.py", symptoms="low_mood,sharp_nerve_pain")
+    body = at.pills(key="marks_symptoms_body")
+    assert body.value == ["sharp_nerve_pain"]
+    assert at.pills(key="marks_symptoms_feelings").value == ["low_mood"]
+    body.set_value([]).run()
+    assert at.session_state["sel_symptoms"] == ["low_mood"]
+    at.pills(key="marks_symptoms_body").set_value(["numbness", "dull_ache"]).run()
+    order = [s.id for s in load_content().symptoms]
+    assert at.session_state["sel_symptoms"] == sorted(["low_mood", "numbness", "dull_ache"], key=order.index)
 
 
 def test_selection_is_restored_from_the_address():

@@ -28,7 +28,7 @@ picked = st.pills(
     help="Pick a group again to go back to all causes.",
 )
 
-counts = cause_counts(content, dimension)
+counts = content.remember(("cause_counts", dimension), lambda: cause_counts(content, dimension))
 biggest = counts.loc[counts["Number of causes"].idxmax()]
 summary = (
     f"Sorted by {DIMENSIONS[dimension].lower()}, the biggest group is "
@@ -40,7 +40,7 @@ ui.chart(
     ui.figure("cause_groups", dimension, picked),
     alt=f"Bar chart: number of causes in each group, sorted by {DIMENSIONS[dimension].lower()}",
     summary=summary,
-    data=counts.drop(columns="id"),
+    data=content.remember(("cause_table", dimension), lambda: counts.drop(columns="id")),
     key=f"cause_chart_{dimension}",
 )
 if picked:
@@ -67,6 +67,6 @@ for cause in causes:
         # One markdown per card: fewer elements keep reruns and page moves fast.
         words = ui.words_line(f"{cause.explanation} {cause.how_found}")
         st.markdown("\n\n".join(p for p in card if p) + words + ui.sources_line(cause.source_ids, content))
-        ui.mark("causes", cause.id)
+ui.marks("causes", [c.id for c in causes], ui.MARK_LABELS["causes"])
 
 ui.step_footer("causes")

@@ -10,24 +10,26 @@ ui.prose("symptoms_intro")
 ui.red_flags_box(content)
 
 st.header("Symptoms and what they often mean")
-for symptom in (s for s in content.symptoms if s.kind == "body"):
+body = [s for s in content.symptoms if s.kind == "body"]
+for symptom in body:
     with st.container(border=True):
         st.markdown(
             f"#### {symptom.name}\n\n{symptom.description}\n\n**What it often points to:** {symptom.usually_signals}"
             + ui.words_line(f"{symptom.description} {symptom.usually_signals}")
             + ui.sources_line(symptom.source_ids, content)
         )
-        ui.mark("symptoms", symptom.id)
+ui.marks("symptoms", [s.id for s in body], ui.MARK_LABELS["symptoms"], key="marks_symptoms_body")
 
 st.header("Feelings and daily life")
 ui.prose("feelings_intro")
-for symptom in (s for s in content.symptoms if s.kind == "feelings"):
+feelings = [s for s in content.symptoms if s.kind == "feelings"]
+for symptom in feelings:
     with st.container(border=True):
         st.markdown(
             f"#### {symptom.name}\n\n{symptom.description} {symptom.usually_signals}"
             + ui.sources_line(symptom.source_ids, content)
         )
-        ui.mark("symptoms", symptom.id)
+ui.marks("symptoms", [s.id for s in feelings], ui.MARK_LABELS["feelings"], key="marks_symptoms_feelings")
 for emotion in content.emotions:
     with st.container(border=True):
         st.markdown(

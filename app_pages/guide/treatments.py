@@ -6,9 +6,9 @@ import streamlit as st
 
 from explainer import ui
 from explainer.filters import (
-    AIM_LABELS,
-    aim_matrix,
     aim_summary,
+    aim_table,
+    link_details,
     links_for_symptoms,
     links_for_treatments,
     symptom_sentences,
@@ -51,7 +51,7 @@ for treatment in content.treatments:
         ]
         words = ui.words_line(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}")
         st.markdown("\n\n".join(p for p in card if p) + words + ui.sources_line(treatment.source_ids, content))
-        ui.mark("treatments", treatment.id)
+ui.marks("treatments", [t.id for t in content.treatments], ui.MARK_LABELS["treatments"])
 
 # -- The filter ----------------------------------------------------------------------------
 st.header("Which treatment is meant to help which symptom?")
@@ -95,36 +95,24 @@ def treatment_symptom_filter() -> None:
     else:
         # What was picked goes across the grid, as in the table beside it.
         from_treatments = direction == "Treatments"
-        matrix = aim_matrix(content, rows, columns)
-        matrix = matrix.T if from_treatments else matrix
         summary = aim_summary(content, rows, columns, by="treatment" if from_treatments else "symptom")
         ui.chart(
             ui.figure("aim_matrix", tuple(rows), tuple(columns), from_treatments),
             alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
             summary=summary,
-            data=matrix.replace(AIM_LABELS).reset_index(),
+            data=aim_table(content, rows, columns, treatments_across=from_treatments),
             key="aim_matrix_chart",
         )
-        if direction == "Treatments":
+        if from_treatments:
             sentences = treatment_sentences(content, chosen)
             links = links_for_treatments(content, chosen)
         else:
             sentences = symptom_sentences(content, chosen)
             links = links_for_symptoms(content, chosen)
-        for title, sentence in sentences:
-            with st.container(border=True):
-                st.markdown(f"#### {title}")
-                st.markdown(sentence)
-                mine = [x for x in links if (x.treatment if direction == "Treatments" else x.symptom) == title]
-                with st.expander("Why, and where this comes from"):
-                    for link in (x for x in mine if x.aim != "not"):
-                        other = link.symptom if direction == "Treatments" else link.treatment
-                        st.markdown(f"- **{other}** ({link.aim_label.lower()}): {link.reason}")
-                    ui_ids = [r for x in mine for r in x.source_ids]
-                    for ref_id in dict.fromkeys(ui_ids):
-                        ref = content.reference(ref_id)
-                        if ref:
-                            st.caption(ui.reference_line(ref))
+        # A fixed number of elements however many are picked: every element costs time on a click.
+        st.markdown("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
+        with st.expander("Why, and where this comes from"):
+            st.markdown(link_details(content, [title for title, _ in sentences], links, from_treatments))
 
 
 treatment_symptom_filter()
