@@ -182,7 +182,7 @@ def navigation_rows(browser: Browser, app_url: str, bare_url: str, plan: Plan) -
 def filter_click_row(browser: Browser, app_url: str, bare_url: str, plan: Plan) -> Row:
     """Clicking treatment pills one after another (each click a new selection) vs the bare pill."""
     name = "Treatment filter: click a pill"
-    app = Tab.open(browser, f"{app_url}/{sections.by_key('treatments').url_path}")
+    app = Tab.open(browser, f"{app_url}/{sections.by_key('aims').url_path}")
     bare = Tab.open(browser, bare_url)
     try:
         pills = app.page.locator(".st-key-filter_treatments button")

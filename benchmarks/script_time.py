@@ -91,7 +91,7 @@ def interaction_rows(plan: Plan) -> list[Row]:
     changes = [
         (
             "Treatment filter: click a pill",
-            sections.by_key("treatments").path,
+            sections.by_key("aims").path,
             lambda at: at.pills(key="filter_treatments").set_value(next(treatments)),
         ),
         (

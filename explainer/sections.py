@@ -22,6 +22,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("causes", "Why pain can continue", "app_pages/guide/causes.py", "causes", "Your guide"),
     Section("symptoms", "Symptoms and feelings", "app_pages/guide/symptoms.py", "symptoms", "Your guide"),
     Section("treatments", "Treatments", "app_pages/guide/treatments.py", "treatments", "Your guide"),
+    Section("aims", "What each treatment aims at", "app_pages/guide/aims.py", "treatment-aims", "Your guide"),
     Section("evidence", "What the numbers say", "app_pages/guide/evidence.py", "evidence", "Your guide"),
     Section("next_steps", "Next steps", "app_pages/guide/next_steps.py", "next-steps", "Your guide"),
     Section("summary", "Your summary", "app_pages/guide/summary.py", "summary", "Your guide"),

@@ -305,6 +305,13 @@ def _marked(kind: str, offered: tuple[str, ...], widget_key: str) -> None:
     st.session_state[SELECTION_KEYS[kind]] = [i for i in _options(content)[kind] if i in chosen]
 
 
+def _synced_value(kind: str, offered: list[str], key: str) -> None:
+    """Show this patient's selection in a pick widget. The selection lives under its own keys,
+    not the widgets' (Streamlit forgets a widget's value on pages that do not show it)."""
+    chosen = st.session_state.get(SELECTION_KEYS[kind], ())
+    st.session_state[key] = [i for i in offered if i in chosen]
+
+
 def marks(kind: str, offered: list[str], label: str, key: str | None = None) -> None:
     """One pick list for the items a page shows, to add them to this patient's selection.
 
@@ -312,8 +319,7 @@ def marks(kind: str, offered: list[str], label: str, key: str | None = None) -> 
     choices sit together where they can be seen at a glance."""
     key = key or f"marks_{kind}"
     names = _options(get_content())[kind]
-    chosen = st.session_state.get(SELECTION_KEYS[kind], ())
-    st.session_state[key] = [i for i in offered if i in chosen]
+    _synced_value(kind, offered, key)
     st.pills(
         label,
         offered,
@@ -326,19 +332,41 @@ def marks(kind: str, offered: list[str], label: str, key: str | None = None) -> 
     )
 
 
+def choices_editor() -> None:
+    """Every choice in one place, to check and change (on the summary page)."""
+    for kind, names in _options(get_content()).items():
+        key = f"edit_{kind}"
+        _synced_value(kind, list(names), key)
+        st.multiselect(
+            SELECTION_LABELS[kind],
+            list(names),
+            format_func=names.get,
+            key=key,
+            placeholder="None chosen",
+            on_change=_marked,
+            args=(kind, tuple(names), key),
+        )
+
+
 def selection_sidebar() -> None:
-    content = get_content()
-    with st.sidebar.expander("This patient's choices", expanded=False):
-        st.caption("Kept only in this browser tab and its link. Nothing is saved.")
-        for kind, names in _options(content).items():
-            st.multiselect(
-                SELECTION_LABELS[kind],
-                list(names),
-                format_func=names.get,
-                key=SELECTION_KEYS[kind],
-                placeholder="None chosen",
-            )
-        st.page_link(sections.by_key("summary").path, label="Open your summary", icon=":material/description:")
+    """What has been picked so far, and the way to the summary. The pickers themselves are on the
+    pages and the summary: a few words here keep every page light."""
+    selection = current_selection()
+    counts = [
+        f"{len(ids)} {kind if len(ids) != 1 else kind[:-1]}"
+        for kind, ids in (
+            ("causes", selection.causes),
+            ("symptoms", selection.symptoms),
+            ("treatments", selection.treatments),
+        )
+        if ids
+    ]
+    with st.sidebar:
+        st.page_link(sections.by_key("summary").path, label="Your summary", icon=":material/description:")
+        st.caption(
+            (f"Picked so far: {', '.join(counts)}. " if counts else "Nothing picked yet. ")
+            + "Kept only in this browser tab and its link. Nothing is saved."
+        )
 
 
 def consult_mode_styles() -> None:

@@ -67,7 +67,7 @@ def test_all_eleven_causes_and_the_category_control(content):
 
 
 def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim(content):
-    at = open_page("app_pages/guide/treatments.py")
+    at = open_page("app_pages/guide/aims.py")
     assert any("Pick at least one treatment" in i.value for i in at.info)
     at.pills(key="filter_treatments").set_value(["spinal_cord_stimulation"]).run()
     heat = chart_specs(at)[-1]["data"][0]
@@ -83,7 +83,7 @@ def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim(conte
 
 
 def test_filter_none_and_all_treatments(content):
-    at = open_page("app_pages/guide/treatments.py")
+    at = open_page("app_pages/guide/aims.py")
     every = [t.id for t in content.treatments]
     at.pills(key="filter_treatments").set_value(every).run()
     heat = chart_specs(at)[-1]["data"][0]
@@ -92,11 +92,11 @@ def test_filter_none_and_all_treatments(content):
     assert headings == [f"#### {t.name}" for t in content.treatments]
     at.pills(key="filter_treatments").set_value([]).run()
     assert any("Pick at least one treatment" in i.value for i in at.info)
-    assert len(chart_specs(at)) == 1  # only the ladder remains
+    assert chart_specs(at) == []  # no grid until something is picked
 
 
 def test_filter_from_symptoms_to_treatments():
-    at = open_page("app_pages/guide/treatments.py")
+    at = open_page("app_pages/guide/aims.py")
     at.segmented_control(key="filter_direction").set_value("Symptoms").run()
     at.pills(key="filter_symptoms").set_value(["low_mood"]).run()
     heat = chart_specs(at)[-1]["data"][0]

@@ -174,7 +174,7 @@ CASES = [
         "dangling-link-id",
         "treatment_symptom_links.csv",
         set_cell(2, "treatment_id", "leeches"),
-        "treatments",
+        "aims",
         "symptoms",
         row=2,
         field="treatment_id",
@@ -191,7 +191,7 @@ CASES = [
         words="'gremlins' is not a mechanism category",
     ),
     Case("wrong-encoding-latin1", "settings.csv", latin1, "about", "start", words="not UTF-8"),
-    Case("enormous-file", "treatment_symptom_links.csv", enormous, "treatments", "causes", words="must be under"),
+    Case("enormous-file", "treatment_symptom_links.csv", enormous, "aims", "causes", words="must be under"),
     Case("deleted-references", "references.csv", delete, "start", None, words="missing"),
 ]
 

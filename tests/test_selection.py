@@ -8,6 +8,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
+from explainer import sections
 from explainer.content import load_content
 from explainer.handout import build_handout
 from explainer.selection import Selection, parse_address, to_address
@@ -54,8 +55,9 @@ def test_selection_made_on_a_page_shows_on_the_summary(content):
     text = "\n".join(m.value for m in at.markdown)
     assert "**Spinal cord stimulation**" in text
     assert "For what you feel, it aims at: sharp, shooting nerve pain in the leg." in text
-    # The sidebar shows the same choices.
-    assert at.multiselect(key="sel_treatments").value == ["spinal_cord_stimulation"]
+    # The summary's editor shows the same choices, and the sidebar counts them.
+    assert at.multiselect(key="edit_treatments").value == ["spinal_cord_stimulation"]
+    assert any("Picked so far: 1 symptom, 1 treatment." in c.value for c in at.sidebar.caption)
 
 
 def test_a_pick_list_changes_only_the_items_it_offers():
@@ -72,10 +74,21 @@ def test_a_pick_list_changes_only_the_items_it_offers():
     assert at.session_state["sel_symptoms"] == sorted(["low_mood", "numbness", "dull_ache"], key=order.index)
 
 
+def test_choices_changed_on_the_summary_stay_when_moving_on():
+    """The selection is kept under its own keys: Streamlit forgets a widget's value on a page that
+    does not show the widget, and the summary's editor is on one page only."""
+    at = open_page("app_pages/guide/summary.py")
+    at.multiselect(key="edit_causes").set_value(["nerve_damage", "scar_tissue"]).run()
+    at.switch_page("app_pages/guide/start.py").run()
+    at.switch_page("app_pages/guide/causes.py").run()
+    assert at.session_state["sel_causes"] == ["scar_tissue", "nerve_damage"]  # the content's order
+    assert set(at.pills(key="marks_causes").value) == {"scar_tissue", "nerve_damage"}
+
+
 def test_selection_is_restored_from_the_address():
     at = open_page("app_pages/guide/summary.py", treatments="spinal_cord_stimulation", causes="scar_tissue")
-    assert at.multiselect(key="sel_treatments").value == ["spinal_cord_stimulation"]
-    assert at.multiselect(key="sel_causes").value == ["scar_tissue"]
+    assert at.multiselect(key="edit_treatments").value == ["spinal_cord_stimulation"]
+    assert at.multiselect(key="edit_causes").value == ["scar_tissue"]
     assert any(h.value == "Causes we are looking into" for h in at.header)
     assert not at.info or all("not recognised" not in i.value for i in at.info)
 
@@ -86,12 +99,12 @@ def test_bad_address_values_give_a_visible_note_not_a_crash():
     assert not at.exception
     notes = [i.value for i in at.info if "not recognised" in i.value]
     assert len(notes) == 1 and "nonsense" in notes[0]
-    assert at.multiselect(key="sel_treatments").value == ["spinal_cord_stimulation"]
+    assert at.session_state["sel_treatments"] == ["spinal_cord_stimulation"]
 
 
 def test_consult_mode_from_the_address_guides_step_by_step():
     at = open_page("app_pages/guide/causes.py", consult="1")
-    assert any(m.value == "**Step 3 of 8**" for m in at.markdown)
+    assert any(m.value == f"**Step 3 of {len(sections.GUIDED)}**" for m in at.markdown)
     labels = [b.label for b in at.button]
     assert "Back: The spine and the operation" in labels and "Next: Symptoms and feelings" in labels
     assert "Leave consult mode" in labels

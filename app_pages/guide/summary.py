@@ -18,10 +18,11 @@ ui.page_title("summary")
 selection = ui.current_selection()
 asked = [q.question for q in content.questions if st.session_state.get(f"ask_{q.id}")]
 
+with st.expander("Check or change your choices", icon=":material/edit_note:", expanded=selection.is_empty()):
+    ui.choices_editor()
 if selection.is_empty():
     st.info(
-        "Nothing is marked yet. Tick “I have this”, “Being considered for me” or "
-        "“We talked about this” on the other pages, or use “This patient's choices” in the side bar.",
+        "Nothing is picked yet. Use the pick lists on the pages about causes, symptoms and treatments, or pick here.",
         icon=":material/edit_note:",
     )
 parts = summarise(content, selection, asked)

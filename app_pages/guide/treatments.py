@@ -1,21 +1,12 @@
-"""Treatments: the options from least to most invasive, then the filter that links each
-treatment to the symptoms it is meant to help, and back."""
+"""Treatments: the options from least to most invasive, each with what it is, what it aims at
+and how sure the research is."""
 
 import pandas as pd
 import streamlit as st
 
 from explainer import ui
-from explainer.filters import (
-    aim_summary,
-    aim_table,
-    link_details,
-    links_for_symptoms,
-    links_for_treatments,
-    symptom_sentences,
-    treatment_sentences,
-)
 
-content = ui.require("treatments.csv", "symptoms.csv", "treatment_symptom_links.csv", "categories.csv")
+content = ui.require("treatments.csv", "categories.csv")
 ui.page_title("treatments")
 ui.prose("treatments_intro")
 
@@ -53,68 +44,5 @@ for treatment in content.treatments:
         st.markdown("\n\n".join(p for p in card if p) + words + ui.sources_line(treatment.source_ids, content))
 ui.marks("treatments", [t.id for t in content.treatments], ui.MARK_LABELS["treatments"])
 
-# -- The filter ----------------------------------------------------------------------------
-st.header("Which treatment is meant to help which symptom?")
-ui.prose("treatments_filter_help")
-
-
-@st.fragment
-def treatment_symptom_filter() -> None:
-    """The filter reruns on its own when a pill is clicked: the rest of the page stays as it is."""
-    direction = st.segmented_control(
-        "Start from",
-        ["Treatments", "Symptoms"],
-        default="Treatments",
-        key="filter_direction",
-        required=True,
-    )
-    treatment_names = {t.id: t.name for t in content.treatments}
-    symptom_names = {s.id: s.name for s in content.symptoms}
-
-    if direction == "Treatments":
-        chosen = st.pills(
-            "Pick one or more treatments",
-            list(treatment_names),
-            format_func=treatment_names.get,
-            selection_mode="multi",
-            key="filter_treatments",
-        )
-        rows, columns = chosen, list(symptom_names)
-    else:
-        chosen = st.pills(
-            "Pick one or more symptoms",
-            list(symptom_names),
-            format_func=symptom_names.get,
-            selection_mode="multi",
-            key="filter_symptoms",
-        )
-        rows, columns = list(treatment_names), chosen
-
-    if not chosen:
-        st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon=":material/touch_app:")
-    else:
-        # What was picked goes across the grid, as in the table beside it.
-        from_treatments = direction == "Treatments"
-        summary = aim_summary(content, rows, columns, by="treatment" if from_treatments else "symptom")
-        ui.chart(
-            ui.figure("aim_matrix", tuple(rows), tuple(columns), from_treatments),
-            alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
-            summary=summary,
-            data=aim_table(content, rows, columns, treatments_across=from_treatments),
-            key="aim_matrix_chart",
-        )
-        if from_treatments:
-            sentences = treatment_sentences(content, chosen)
-            links = links_for_treatments(content, chosen)
-        else:
-            sentences = symptom_sentences(content, chosen)
-            links = links_for_symptoms(content, chosen)
-        # A fixed number of elements however many are picked: every element costs time on a click.
-        st.markdown("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
-        with st.expander("Why, and where this comes from"):
-            st.markdown(link_details(content, [title for title, _ in sentences], links, from_treatments))
-
-
-treatment_symptom_filter()
 ui.red_flags_box(content)
 ui.step_footer("treatments")

@@ -102,7 +102,7 @@ def test_the_filter_works_with_the_keyboard_alone(page, console, base_url):
     """Tab to the treatment pills, arrow to 'Spinal cord stimulation', press Space: the grid appears.
 
     The pills are an ARIA toolbar: Tab enters it once, the arrow keys move between its buttons."""
-    open_url(page, base_url, "/treatments")
+    open_url(page, base_url, "/treatment-aims")
     assert page.get_by_role("figure", name=GRID).count() == 0
     focused = None
     for _ in range(150):

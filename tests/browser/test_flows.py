@@ -87,7 +87,7 @@ def test_cause_sorting_and_group_change_the_chart_and_the_list(page, console, ba
 
 def test_treatment_filter_from_a_treatment(page, console, base_url, content):
     scs = next(t for t in content.treatments if t.name == "Spinal cord stimulation")
-    open_url(page, base_url, "/treatments")
+    open_url(page, base_url, "/treatment-aims")
     assert page.get_by_role("figure", name=GRID).count() == 0
     assert_visible(page.get_by_text("Pick at least one treatment above"))
 
@@ -102,11 +102,11 @@ def test_treatment_filter_from_a_treatment(page, console, base_url, content):
     assert sorted(rows) == sorted(s.short_name for s in content.symptoms), rows
     assert_visible(page.get_by_text("It mainly aims at sharp, shooting nerve pain in the leg."))
     assert_visible(page.get_by_role("heading", name="Spinal cord stimulation", exact=True))
-    assert_page_complete(page, SECTION["treatments"], console)
+    assert_page_complete(page, SECTION["aims"], console)
 
 
 def test_treatment_filter_from_a_symptom(page, console, base_url, content):
-    open_url(page, base_url, "/treatments")
+    open_url(page, base_url, "/treatment-aims")
     pick_segment(page, "Start from", "Symptoms")
     assert_visible(pills(page, "Pick one or more symptoms"))
     assert pills(page, "Pick one or more treatments").count() == 0
@@ -124,4 +124,4 @@ def test_treatment_filter_from_a_symptom(page, console, base_url, content):
     assert sorted(rows) == sorted(t.short_name for t in content.treatments), rows
     assert_visible(page.get_by_role("heading", name=title, exact=True))
     assert_visible(page.get_by_text(sentence, exact=True))
-    assert_page_complete(page, SECTION["treatments"], console)
+    assert_page_complete(page, SECTION["aims"], console)
