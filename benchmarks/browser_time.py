@@ -179,6 +179,34 @@ def navigation_rows(browser: Browser, app_url: str, bare_url: str, plan: Plan) -
     return [Row("Browser", f"Move to {t}", "ms", *samples[t], BROWSER_BUDGET) for t in titles]
 
 
+def chart_floor_row(browser: Browser, bare_url: str, chart_url: str, plan: Plan) -> Row:
+    """Information, not a budget: a move to a bare page that also draws one small plotly chart,
+    against the same move between the plain bare pages. No page with a chart can beat this
+    ratio, so it shows how much of the 1.5x page-move budget a chart alone takes."""
+    plain, chart = Tab.open(browser, bare_url), Tab.open(browser, chart_url)
+    targets = itertools.cycle([*BARE_PAGES[1:], BARE_PAGES[0]])
+    chart_ms: list[float] = []
+    plain_ms: list[float] = []
+    try:
+        for round_ in range(2 * (1 + plan.nav_cycles)):
+            target = next(targets)
+            a, b = chart.click_ms(chart.nav_link(target)), plain.click_ms(plain.nav_link(target))
+            if round_ >= 2 and target == BARE_PAGES[1]:  # the first round trip is the warm-up
+                chart_ms.append(a)
+                plain_ms.append(b)
+    finally:
+        plain.close()
+        chart.close()
+    return Row(
+        "Floor",
+        "Move to a bare page with one small chart",
+        "ms",
+        chart_ms,
+        plain_ms,
+        note="information: the least any page with a chart can take (Streamlit and plotly alone)",
+    )
+
+
 def filter_click_row(browser: Browser, app_url: str, bare_url: str, plan: Plan) -> Row:
     """Clicking treatment pills one after another (each click a new selection) vs the bare pill."""
     name = "Treatment filter: click a pill"
@@ -212,6 +240,8 @@ def browser_rows(browser: Browser, plan: Plan) -> list[Row]:
         rows = [first_load_row(browser, app.url, bare.url, plan)]
         rows += navigation_rows(browser, app.url, bare.url, plan)
         rows.append(filter_click_row(browser, app.url, bare.url, plan))
+        with streamlit_server(BARE_APP, env={"BARE_CHART": "1"}) as chart:
+            rows.append(chart_floor_row(browser, bare.url, chart.url, plan))
     return rows
 
 

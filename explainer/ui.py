@@ -42,18 +42,42 @@ def require(*files: str) -> Content:
     return content
 
 
-def prose(name: str, content: Content | None = None) -> None:
-    """A prose block with readable citations, then where its facts come from."""
+def prose(*names: str, content: Content | None = None) -> None:
+    """Prose blocks in a row, as one text with readable citations, then one fold-out with the
+    medical words they use and where their facts come from. One text and one fold-out, not two
+    per block: every element costs time when a page is drawn."""
     content = content or get_content()
-    text = content.prose.get(name)
-    if text is None:
-        problem_message(content.broken(f"prose/{name}.md"))
+    missing = [name for name in names if name not in content.prose]
+    if missing:
+        problem_message([p for name in missing for p in content.broken(f"prose/{name}.md")])
+    texts = [content.prose[name] for name in names if name in content.prose]
+    if not texts:
         return
+    text = "\n\n".join(texts)
     st.markdown(cite(text, content))
-    words_used(text, content)
-    ids = cited_ids(text)
-    if ids:
-        sources(ids, content)
+    words_and_sources(new_words(text, content), cited_ids(text), content)
+
+
+def words_and_sources(words: list, ids: list[str], content: Content) -> None:
+    """One fold-out: the glossary words not yet explained on this page, then the sources."""
+    refs = [ref for ref in (content.reference(i) for i in dict.fromkeys(ids)) if ref is not None]
+    if not words and not refs:
+        return
+    parts = []
+    if words:
+        parts.append("\n".join(f"- **{t.term}**: {t.meaning}" for t in words))
+    if refs:
+        parts.append(
+            ("**Where this comes from**\n\n" if words else "") + "\n".join(f"- {reference_line(r)}" for r in refs)
+        )
+    if words:
+        names = ", ".join(t.term for t in words[:3]) + (f" and {len(words) - 3} more" if len(words) > 3 else "")
+        label = f"Words used here: {names}" + (" · Where this comes from" if refs else "")
+        icon = ":material/menu_book:"
+    else:
+        label, icon = "Where this comes from", None
+    with st.expander(label, icon=icon):
+        st.markdown("\n\n".join(parts))
 
 
 def _terms_in(text: str, content: Content) -> tuple:
@@ -78,16 +102,6 @@ def words_line(text: str, content: Content | None = None) -> str:
     """'Words: **MRI**: a scan ...' for the end of a card's markdown, or '' if nothing is new."""
     new = new_words(text, content)
     return ("\n\n*Words explained:* " + "; ".join(f"**{t.term}**: {t.meaning}" for t in new)) if new else ""
-
-
-def words_used(text: str, content: Content | None = None) -> None:
-    """Explain, below a prose block, the glossary words that this page has not explained yet."""
-    new = new_words(text, content)
-    if not new:
-        return
-    names = ", ".join(t.term for t in new[:3]) + (f" and {len(new) - 3} more" if len(new) > 3 else "")
-    with st.expander(f"Words used here: {names}", icon=":material/menu_book:"):
-        st.markdown("\n".join(f"- **{t.term}**: {t.meaning}" for t in new))
 
 
 def start_page() -> None:
@@ -148,12 +162,10 @@ def step_footer(key: str) -> None:
     before, after = sections.neighbours(key)
     if before is None and after is None:
         return
-    st.divider()
-    left, right = st.columns(2)
-    with left:
+    # One row, links at either end: three elements where a divider and columns took six.
+    with st.container(horizontal=True, horizontal_alignment="distribute", key="step_footer"):
         if before:
             st.page_link(before.path, label=f"Back: {before.title}", icon=":material/arrow_back:")
-    with right:
         if after:
             st.page_link(after.path, label=f"Next: {after.title}", icon=":material/arrow_forward:")
 
@@ -195,13 +207,14 @@ def sidebar() -> None:
             help="A list of medical words in plain language",
         ):
             glossary_dialog()
-    selection_sidebar()
-    with st.sidebar:
-        text = content.prose.get("disclaimer")
-        if text:
-            st.caption(cite(text, content))
+        st.page_link(sections.by_key("summary").path, label="Your summary", icon=":material/description:")
+        # One caption for the notes below: every element costs time on each page.
+        notes = [picked_so_far(current_selection()) + " Kept only in this browser tab and its link. Nothing is saved."]
+        if content.prose.get("disclaimer"):
+            notes.append(cite(content.prose["disclaimer"], content))
         if content.problems:
-            st.caption(f"Content check: {len(content.problems)} problem(s) found. Some parts may be hidden.")
+            notes.append(f"Content check: {len(content.problems)} problem(s) found. Some parts may be hidden.")
+        st.caption("\n\n".join(notes))
 
 
 # ------------------------------------------------------------------------------------------
@@ -348,10 +361,8 @@ def choices_editor() -> None:
         )
 
 
-def selection_sidebar() -> None:
-    """What has been picked so far, and the way to the summary. The pickers themselves are on the
-    pages and the summary: a few words here keep every page light."""
-    selection = current_selection()
+def picked_so_far(selection) -> str:
+    """'Picked so far: 2 causes, 1 symptom.' for the sidebar."""
     counts = [
         f"{len(ids)} {kind if len(ids) != 1 else kind[:-1]}"
         for kind, ids in (
@@ -361,12 +372,7 @@ def selection_sidebar() -> None:
         )
         if ids
     ]
-    with st.sidebar:
-        st.page_link(sections.by_key("summary").path, label="Your summary", icon=":material/description:")
-        st.caption(
-            (f"Picked so far: {', '.join(counts)}. " if counts else "Nothing picked yet. ")
-            + "Kept only in this browser tab and its link. Nothing is saved."
-        )
+    return f"Picked so far: {', '.join(counts)}." if counts else "Nothing picked yet."
 
 
 def consult_mode_styles() -> None:

@@ -36,6 +36,21 @@ def test_start_page_names_the_condition_and_how_common(content):
     assert "(weir 2017)" in text  # the citation is made readable
 
 
+def test_prose_in_a_row_is_one_text_with_one_fold_out_for_its_words_and_sources(content):
+    at = open_page("app_pages/guide/start.py")
+    [text] = [m.value for m in at.main.markdown if "(Weir 2017)" in m.value]
+    for name in ("start_intro", "start_names", "start_how_common", "start_path"):
+        first_heading = next(line for line in content.prose[name].splitlines() if line.startswith("#"))
+        assert first_heading in text
+    [fold] = [e for e in at.main.expander if e.label.startswith("Words used here: ")]
+    assert fold.label.endswith(" · Where this comes from")
+    inside = fold.markdown[0].value
+    assert "**Where this comes from**" in inside and "Weir" in inside.split("**Where this comes from**")[1]
+    # Each word is explained once on the page, with its meaning.
+    term = fold.label.removeprefix("Words used here: ").removesuffix(" · Where this comes from").split(",")[0]
+    assert inside.count(f"**{term}**") == 1
+
+
 def test_spine_diagram_switches_to_after_laminectomy():
     at = open_page("app_pages/guide/spine.py")
     before = chart_specs(at)[0]

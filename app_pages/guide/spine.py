@@ -40,8 +40,6 @@ ui.chart(
     data=parts,
     key="vertebra_chart",
 )
-ui.prose("spine_diagram_help")
-
-ui.prose("spine_laminectomy")
+ui.prose("spine_diagram_help", "spine_laminectomy")
 
 ui.step_footer("spine")

@@ -6,13 +6,7 @@ from explainer import sections, ui
 
 content = ui.require()
 ui.page_title("start")
-ui.prose("start_intro")
-
-ui.prose("start_names")
-
-ui.prose("start_how_common")
-
-ui.prose("start_path")
+ui.prose("start_intro", "start_names", "start_how_common", "start_path")
 for number, section in enumerate(sections.GUIDED[1:], start=2):
     st.page_link(section.path, label=f"{number}. {section.title}")
 

@@ -17,8 +17,10 @@ st.markdown(
     "**background** means general knowledge still to be confirmed."
 )
 checked = {"V": "Checked", "S": "Secondary", "B": "Background"}
+lines = []
 for ref in sorted(content.references, key=lambda r: r.short.casefold()):
     line = ui.reference_line(ref)
     if ref.url:
         line += f" [Link]({ref.url})"
-    st.markdown(f"- {line} *({checked[ref.checked]})*" + (f" {ref.note}" if ref.note else ""))
+    lines.append(f"- {line} *({checked[ref.checked]})*" + (f" {ref.note}" if ref.note else ""))
+st.markdown("\n".join(lines))  # one list, one element: quicker to draw than one per source
