@@ -207,7 +207,6 @@ def sidebar() -> None:
             help="A list of medical words in plain language",
         ):
             glossary_dialog()
-        st.page_link(sections.by_key("summary").path, label="Your summary", icon=":material/description:")
         # One caption for the notes below: every element costs time on each page.
         notes = [picked_so_far(current_selection()) + " Kept only in this browser tab and its link. Nothing is saved."]
         if content.prose.get("disclaimer"):

@@ -19,8 +19,7 @@ facts = {
     "Conflicts of interest": settings.get("conflicts"),
 }
 st.header("Who made this")
-for label, value in facts.items():
-    st.markdown(f"**{label}:** {value or 'Not recorded.'}")
+st.markdown("\n\n".join(f"**{label}:** {value or 'Not recorded.'}" for label, value in facts.items()))
 
 st.header("Your privacy")
 st.markdown(

@@ -175,7 +175,7 @@ def reveal_everything(page, section: Section) -> None:
             )
             wait_for_app(page)
         assert hidden.count() == 0, "some answers on the evidence page could not be shown"
-    elif section.key == "treatments":
+    elif section.key == "aims":
         pick_pill(page, "Pick one or more treatments", "Spinal cord stimulation")
 
 

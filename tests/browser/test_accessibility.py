@@ -54,7 +54,7 @@ def assert_charts_named_and_described(page, section) -> None:
         )
 
 
-CHART_PAGES = {"spine", "causes", "treatments", "evidence"}
+CHART_PAGES = {"spine", "causes", "treatments", "aims", "evidence"}
 
 
 @pytest.mark.parametrize("section", PAGES, ids=lambda s: s.key)
@@ -136,4 +136,4 @@ def test_the_filter_works_with_the_keyboard_alone(page, console, base_url):
     assert focused["text"] == "Spinal cord stimulation" and focused["pressed"] == "true", focused
     rerun_after(page, lambda: page.keyboard.press("Enter"))
     assert page.get_by_role("figure", name=GRID).count() == 0
-    assert_page_complete(page, SECTION["treatments"], console)
+    assert_page_complete(page, SECTION["aims"], console)

@@ -15,6 +15,7 @@ from tests.browser.helpers import (
     click_nav,
     describe_violations,
     open_url,
+    pick_pill,
     rerun_after,
     run_axe,
     url_of,
@@ -96,16 +97,14 @@ def test_consult_mode_is_accessible(page, base_url, axe_js, section):
 
 def test_selection_survives_a_reload_and_reaches_the_pdf(page, base_url):
     open_url(page, base_url, url_of(sections.by_key("treatments")))
-    card = page.locator('[data-testid="stExpander"]').filter(has_text="Spinal cord stimulation ·").first
-    card.locator("summary").click()
-    rerun_after(page, card.get_by_text("We talked about this", exact=True).click)
+    pick_pill(page, "Which of these did we talk about?", "Spinal cord stimulation")
     page.wait_for_function("() => location.search.includes('treatments=spinal_cord_stimulation')")
 
     page.reload()
     wait_for_app(page, settle_ms=0)
     click_nav(page, sections.by_key("summary"))
     main = page.locator('[data-testid="stMain"]')
-    assert main.get_by_text("Treatments we talked about").is_visible()
+    assert main.get_by_role("heading", name="Treatments we talked about").is_visible()
     assert main.get_by_text("Spinal cord stimulation", exact=True).count() >= 1
 
     with page.expect_download() as download:

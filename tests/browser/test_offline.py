@@ -28,7 +28,7 @@ def test_a_full_tour_makes_no_request_off_the_machine(context, page, base_url):
         reveal_everything(page, section)  # evidence answers, the treatment grid
         if section.key == "causes":
             pick_segment(page, "Sort the causes by", "Kind of pain")
-        if section.key == "treatments":
+        if section.key == "aims":
             pick_segment(page, "Start from", "Symptoms")
             pill = page.get_by_role("toolbar", name="Pick one or more symptoms").get_by_role("button").first
             rerun_after(page, pill.click)
