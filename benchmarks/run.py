@@ -141,9 +141,13 @@ def main(argv: list[str] | None = None) -> int:
         f"\n{counts['PASS']} passed, {counts['FAIL']} failed, {counts['N/A']} not available "
         f"({'quick run, ' if args.quick else ''}{info['seconds']:.0f} s). JSON: {args.json}"
     )
-    load = max(load_before[0], info["machine"]["load_average_after"][0])
+    # Only the load before the run: afterwards it includes the benchmark's own 20 browser tabs.
+    load = load_before[0]
     if load > (os.cpu_count() or 1):
-        print(f"Note: the machine was busy (load {load:.1f} on {os.cpu_count()} CPUs): browser timings are noisy.")
+        print(
+            f"Note: the machine was busy before the run (load {load:.1f} on {os.cpu_count()} CPUs): "
+            "browser timings are noisy."
+        )
     if info["content_problems"]:
         print(f"Warning: the content has {info['content_problems']} problem(s); some pages show an error instead.")
     return 1 if counts["FAIL"] else 0
