@@ -39,9 +39,10 @@ CHART_CONFIG = {
 }
 
 
-# No plotly template: every style the charts need is set below. The default template is copied
-# into each new figure (about 2 ms) and sent to the browser with it (about 6 kB a chart).
-BLANK = {"template": pio.templates["none"].to_plotly_json()}
+# No plotly template: every style the charts need is set in _layout. Each builder passes _layout
+# when it creates its figure; otherwise plotly copies its default template into the new figure
+# (about 2 ms) and sends it to the browser (about 6 kB a chart).
+NO_TEMPLATE = pio.templates["none"].to_plotly_json()
 
 
 def _layout(height: int, xaxis: dict | None = None, yaxis: dict | None = None, **extra) -> dict:
@@ -51,7 +52,7 @@ def _layout(height: int, xaxis: dict | None = None, yaxis: dict | None = None, *
     # white on white).
     axis = dict(automargin=True, tickfont=dict(size=15, color=INK), showgrid=False, zeroline=False)
     return dict(
-        **BLANK,
+        template=NO_TEMPLATE,
         height=height,
         font=FONT,
         paper_bgcolor="white",
@@ -89,11 +90,6 @@ def freeze(figure: go.Figure) -> FrozenFigure:
     return figure  # type: ignore[return-value]
 
 
-def _base_layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(_layout(height))
-    return fig
-
-
 # ------------------------------------------------------------------------------------------
 # The vertebra seen from above
 
@@ -124,7 +120,7 @@ VERTEBRA_PARTS = {
 
 def vertebra_figure(after_laminectomy: bool) -> go.Figure:
     """A lumbar vertebra seen from above, front (belly side) at the top, back at the bottom."""
-    fig = go.Figure(layout=BLANK)
+    fig = go.Figure(layout=_layout(520))
     outline = dict(color=INK, width=2)
 
     def shape(xs, ys, name, fill, line=outline, dash=None, text=None):
@@ -217,7 +213,6 @@ def vertebra_figure(after_laminectomy: bool) -> go.Figure:
         )
     fig.add_annotation(x=0, y=4.2, text="Front (belly side)", showarrow=False, font=dict(size=14, color=GREY))
     fig.add_annotation(x=0, y=-4.15, text="Back (skin side)", showarrow=False, font=dict(size=14, color=GREY))
-    _base_layout(fig, 520)
     fig.update_xaxes(visible=False, range=[-4.6, 4.6], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-4.5, 4.5], scaleanchor="x", scaleratio=1, fixedrange=True)
     return fig
@@ -252,9 +247,8 @@ def cause_groups_figure(content: Content, dimension: str, highlight: str | None 
             hovertext=counts["Causes"].str.replace("; ", "<br>").tolist(),
             hoverinfo="text",
         ),
-        layout=BLANK,
+        layout=_layout(90 + 58 * n),
     )
-    _base_layout(fig, 90 + 58 * n)
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=16), fixedrange=True, title=None)
     fig.update_xaxes(
         title=dict(text=f"Number of causes ({DIMENSIONS[dimension].lower()})", font=dict(size=15)),
@@ -277,7 +271,7 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
     treatments = list(content.treatments)
     colours = [BLUE, ORANGE, GREEN, VERMILLION]
     chosen = set(highlight or [])
-    fig = go.Figure(layout=BLANK)
+    fig = go.Figure(layout=_layout(150 + 44 * len(treatments)))
     for step_id, (step, label) in steps.items():
         rows = [t for t in treatments if t.invasiveness == step_id]
         if not rows:
@@ -301,7 +295,6 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
                 hoverinfo="text",
             )
         )
-    _base_layout(fig, 150 + 44 * len(treatments))
     fig.update_layout(margin=dict(l=10, r=10, t=10, b=110))
     fig.update_yaxes(
         categoryorder="array",
@@ -403,7 +396,7 @@ def icon_array_figure(count: int, label: str, rest_label: str, colour: str = BLU
     xs = [i % 10 for i in range(100)]
     ys = [9 - i // 10 for i in range(100)]
     filled = [i < count for i in range(100)]
-    fig = go.Figure(layout=BLANK)
+    fig = go.Figure(layout=_layout(330))
     for is_filled, name in ((True, label), (False, rest_label)):
         idx = [i for i in range(100) if filled[i] == is_filled]
         if not idx:
@@ -423,7 +416,6 @@ def icon_array_figure(count: int, label: str, rest_label: str, colour: str = BLU
                 hoverinfo="name",
             )
         )
-    _base_layout(fig, 330)
     fig.update_layout(margin=dict(l=0, r=0, t=0, b=0))
     fig.update_xaxes(visible=False, range=[-0.7, 9.7], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-0.7, 9.7], scaleanchor="x", fixedrange=True)
