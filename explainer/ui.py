@@ -109,14 +109,9 @@ def start_page() -> None:
     st.session_state.explained_on_page = set()
 
 
-def sources(
-    ids: list[str] | tuple[str, ...], content: Content | None = None, label: str = "Where this comes from"
-) -> None:
-    content = content or get_content()
-    refs = [content.reference(ref_id) for ref_id in dict.fromkeys(ids)]
-    with st.expander(label):
-        # One markdown for the whole list: every element costs time on each rerun.
-        st.markdown("\n".join(f"- {reference_line(ref)}" for ref in refs if ref is not None))
+def sources(ids: list[str] | tuple[str, ...], content: Content | None = None) -> None:
+    """'Where this comes from', folded away: the references behind these ids."""
+    words_and_sources([], ids, content or get_content())
 
 
 def sources_line(ids, content: Content | None = None) -> str:
