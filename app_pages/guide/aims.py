@@ -29,33 +29,23 @@ def treatment_symptom_filter() -> None:
         key="filter_direction",
         required=True,
     )
+    from_treatments = direction == "Treatments"
     treatment_names = {t.id: t.name for t in content.treatments}
     symptom_names = {s.id: s.name for s in content.symptoms}
-
-    if direction == "Treatments":
-        chosen = st.pills(
-            "Pick one or more treatments",
-            list(treatment_names),
-            format_func=treatment_names.get,
-            selection_mode="multi",
-            key="filter_treatments",
-        )
-        rows, columns = chosen, list(symptom_names)
-    else:
-        chosen = st.pills(
-            "Pick one or more symptoms",
-            list(symptom_names),
-            format_func=symptom_names.get,
-            selection_mode="multi",
-            key="filter_symptoms",
-        )
-        rows, columns = list(treatment_names), chosen
+    names = treatment_names if from_treatments else symptom_names
+    chosen = st.pills(
+        f"Pick one or more {direction.lower()}",
+        list(names),
+        format_func=names.get,
+        selection_mode="multi",
+        key=f"filter_{direction.lower()}",
+    )
+    rows, columns = (chosen, list(symptom_names)) if from_treatments else (list(treatment_names), chosen)
 
     if not chosen:
         st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon=":material/touch_app:")
     else:
         # What was picked goes across the grid, as in the table beside it.
-        from_treatments = direction == "Treatments"
         summary = aim_summary(content, rows, columns, by="treatment" if from_treatments else "symptom")
         ui.chart(
             ui.figure("aim_matrix", tuple(rows), tuple(columns), from_treatments),
