@@ -82,16 +82,6 @@ def aim_grid(content: Content, treatment_ids: list[str], symptom_ids: list[str])
     return treatments, symptoms, [[aims.get((t.id, s.id), "not") for s in symptoms] for t in treatments]
 
 
-def aim_matrix(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> pd.DataFrame:
-    """Rows: treatments, columns: symptoms (short names), cells: 'main' / 'may' / 'not'."""
-    treatments, symptoms, aims = aim_grid(content, treatment_ids, symptom_ids)
-    return pd.DataFrame(
-        aims,
-        index=pd.Index([t.short_name for t in treatments], name="Treatment"),
-        columns=pd.Index([s.short_name for s in symptoms], name="Symptom"),
-    )
-
-
 def aim_table(
     content: Content, treatment_ids: list[str], symptom_ids: list[str], treatments_across: bool
 ) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
 from explainer.filters import (
     AIM_LABELS,
-    aim_matrix,
+    aim_grid,
     aim_summary,
     aim_table,
     cause_counts,
@@ -32,18 +32,18 @@ def test_every_link_has_a_reason_and_a_source(content):
 
 def test_no_treatment_chosen_gives_nothing(content):
     assert links_for_treatments(content, []) == []
-    assert aim_matrix(content, [], [s.id for s in content.symptoms]).empty
+    assert aim_grid(content, [], [s.id for s in content.symptoms])[2] == []  # no rows in the grid
     assert treatment_sentences(content, []) == []
 
 
 def test_all_treatments_give_the_whole_matrix(content):
     every_t = [t.id for t in content.treatments]
     every_s = [s.id for s in content.symptoms]
-    matrix = aim_matrix(content, every_t, every_s)
-    assert matrix.shape == (9, 8)
-    assert set(matrix.values.ravel()) <= {"main", "may", "not"}
-    psychology = next(t.short_name for t in content.treatments if t.id == "pain_psychology")
-    assert matrix.loc[psychology, content.symptoms[-1].short_name] == "main"
+    treatments, symptoms, aims = aim_grid(content, every_t, every_s)
+    assert (len(aims), len(aims[0])) == (9, 8) and (len(treatments), len(symptoms)) == (9, 8)
+    assert {aim for row in aims for aim in row} <= {"main", "may", "not"}
+    psychology = next(i for i, t in enumerate(treatments) if t.id == "pain_psychology")
+    assert symptoms[-1] == content.symptoms[-1] and aims[psychology][-1] == "main"
 
 
 def test_symptom_direction(content):
@@ -73,14 +73,14 @@ def test_link_details_give_each_pick_its_reasons_and_every_source_once(content):
 
 def test_the_table_beside_the_grid_says_the_same_in_words(content):
     picks, symptoms = ["spinal_cord_stimulation", "nsaids"], [s.id for s in content.symptoms]
-    matrix = aim_matrix(content, picks, symptoms)
+    rows, columns, aims = aim_grid(content, picks, symptoms)
     across = aim_table(content, picks, symptoms, treatments_across=True)
-    assert list(across.columns) == ["Symptom", *matrix.index]  # the picks across, content order
-    assert across["Symptom"].tolist() == list(matrix.columns)
-    assert across.iloc[:, 1:].to_numpy().tolist() == matrix.T.replace(AIM_LABELS).to_numpy().tolist()
+    assert list(across.columns) == ["Symptom", *(t.short_name for t in rows)]  # the picks across, content order
+    assert across["Symptom"].tolist() == [s.short_name for s in columns]
+    assert across.iloc[:, 1:].to_numpy().tolist() == [[AIM_LABELS[row[j]] for row in aims] for j in range(len(columns))]
     down = aim_table(content, ["nsaids"], ["dull_ache", "weakness"], treatments_across=False)
     assert down.to_dict("records") == [
-        {"Treatment": matrix.index[0], matrix.columns[0]: "Main aim", "Weakness": "Not aimed at"}
+        {"Treatment": rows[0].short_name, columns[0].short_name: "Main aim", "Weakness": "Not aimed at"}
     ]
 
 
@@ -91,9 +91,10 @@ def test_summary_reads_right_for_one_thing_or_several(content):
 
 
 def test_matrix_keeps_content_order_whatever_the_pick_order(content):
-    m = aim_matrix(content, ["revision_surgery", "nsaids"], ["weakness", "dull_ache"])
-    assert next(iter(m.index)) == next(t.short_name for t in content.treatments if t.id == "nsaids")
-    assert m.shape == (2, 2)
+    treatments, symptoms, aims = aim_grid(content, ["revision_surgery", "nsaids"], ["weakness", "dull_ache"])
+    assert treatments[0].short_name == next(t.short_name for t in content.treatments if t.id == "nsaids")
+    assert [s.id for s in symptoms] == ["dull_ache", "weakness"]
+    assert (len(aims), len(aims[0])) == (2, 2)
 
 
 def test_cause_groupings_cover_all_causes(content):
