@@ -31,7 +31,13 @@ class Link:
         return AIM_LABELS[self.aim]
 
 
-def _links(content: Content) -> list[Link]:
+def _links(content: Content) -> tuple[Link, ...]:
+    """Every treatment-symptom link with its names. Built once per content and kept: the filter
+    asks for it once per picked item on every click."""
+    return content.remember(("links",), lambda: tuple(_build_links(content)))
+
+
+def _build_links(content: Content) -> list[Link]:
     treatments = {t.id: t.name for t in content.treatments}
     symptoms = {s.id: s.name for s in content.symptoms}
     return [
