@@ -1,12 +1,14 @@
+"""Fixtures only: helpers live in tests/support."""
+
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from explainer.content import CONTENT_DIR, Content, load_content
-
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ROOT / "docs" / "source" / "source-article.txt"  # the clinic article we started from
+from tests.support.csv_edit import edit_rows
+from tests.support.hostile import PAYLOAD
 
 
 @pytest.fixture(scope="session")
@@ -15,7 +17,7 @@ def content() -> Content:
 
 
 @pytest.fixture
-def fresh_caches():
+def fresh_caches() -> Iterator[None]:
     """get_content and the figures are cache_resource: a test that swaps the content folder
     (EXPLAINER_CONTENT_DIR) must not see another test's cached copy, nor leave its own."""
     import streamlit as st
@@ -35,20 +37,16 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
-def make_app(**query):
-    from streamlit.testing.v1 import AppTest
+@pytest.fixture
+def hostile_copy(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A content copy with script, image and link text in a cause and a prose block, served by the app."""
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at
+    def edit(rows: list[list[str]]) -> None:
+        rows[1][rows[0].index("explanation")] = PAYLOAD
 
-
-def open_page(path: str, **query):
-    """Run the app through app.py, then move to a page the way the navigation does."""
-    at = make_app(**query)
-    at.run()
-    if path != "app_pages/guide/start.py":
-        at.switch_page(path).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    edit_rows(content_copy / "causes.csv", edit)
+    intro = content_copy / "prose" / "causes_intro.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + f"\n\n{PAYLOAD}\n", encoding="utf-8")
+    assert load_content(content_copy).is_ok("causes.csv", "prose/causes_intro.md")
+    monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(content_copy))
+    return content_copy

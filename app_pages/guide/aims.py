@@ -3,7 +3,6 @@ help, and back. Its own step, so the options and the side-by-side view are one i
 
 import streamlit as st
 
-from explainer import ui
 from explainer.filters import (
     aim_summary,
     aim_table,
@@ -13,59 +12,44 @@ from explainer.filters import (
     symptom_sentences,
     treatment_sentences,
 )
+from explainer_ui import charts, state, text
+from explainer_ui.data import get_content
 
-content = ui.require("treatments.csv", "symptoms.csv", "treatment_symptom_links.csv")
-ui.page_title("aims")
-ui.prose("treatments_filter_help")
+content = get_content()
+text.prose("treatments_filter_help")
 
 
 @st.fragment
 def treatment_symptom_filter() -> None:
     """The filter reruns on its own when a pill is clicked: the rest of the page stays as it is."""
-    direction = st.segmented_control(
-        "Start from",
-        ["Treatments", "Symptoms"],
-        default="Treatments",
-        key="filter_direction",
-        required=True,
-    )
-    from_treatments = direction == "Treatments"
+    direction = state.filter_direction_control()
+    from_treatments = direction == "treatments"
     treatment_names = {t.id: t.name for t in content.treatments}
     symptom_names = {s.id: s.name for s in content.symptoms}
-    names = treatment_names if from_treatments else symptom_names
-    chosen = st.pills(
-        f"Pick one or more {direction.lower()}",
-        list(names),
-        format_func=names.get,
-        selection_mode="multi",
-        key=f"filter_{direction.lower()}",
-    )
+    chosen = state.filter_pick_list(direction, treatment_names if from_treatments else symptom_names)
     rows, columns = (chosen, list(symptom_names)) if from_treatments else (list(treatment_names), chosen)
 
     if not chosen:
-        st.info(f"Pick at least one {direction[:-1].lower()} above to see the links.", icon=":material/touch_app:")
+        st.info(f"Pick at least one {direction[:-1]} above to see the links.", icon=":material/touch_app:")
+        return
+    # What was picked goes across the grid, as in the table beside it.
+    charts.chart(
+        charts.aim_matrix(tuple(rows), tuple(columns), from_treatments),
+        alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
+        summary=aim_summary(content, rows, columns, by="treatment" if from_treatments else "symptom"),
+        data=aim_table(content, rows, columns, treatments_across=from_treatments),
+        key="aim_matrix_chart",
+    )
+    if from_treatments:
+        sentences = treatment_sentences(content, chosen)
+        links = links_for_treatments(content, chosen)
     else:
-        # What was picked goes across the grid, as in the table beside it.
-        summary = aim_summary(content, rows, columns, by="treatment" if from_treatments else "symptom")
-        ui.chart(
-            ui.figure("aim_matrix", tuple(rows), tuple(columns), from_treatments),
-            alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
-            summary=summary,
-            data=aim_table(content, rows, columns, treatments_across=from_treatments),
-            key="aim_matrix_chart",
-        )
-        if from_treatments:
-            sentences = treatment_sentences(content, chosen)
-            links = links_for_treatments(content, chosen)
-        else:
-            sentences = symptom_sentences(content, chosen)
-            links = links_for_symptoms(content, chosen)
-        # A fixed number of elements however many are picked: every element costs time on a click.
-        st.markdown("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
-        with st.expander("Why, and where this comes from"):
-            st.markdown(link_details(content, [title for title, _ in sentences], links, from_treatments))
+        sentences = symptom_sentences(content, chosen)
+        links = links_for_symptoms(content, chosen)
+    st.markdown("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
+    with st.expander("Why, and where this comes from"):
+        st.markdown(link_details(content, [title for title, _ in sentences], links, from_treatments))
 
 
 treatment_symptom_filter()
-ui.red_flags_box(content)
-ui.step_footer("aims")
+text.red_flags_box()

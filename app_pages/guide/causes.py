@@ -2,31 +2,18 @@
 
 import streamlit as st
 
-from explainer import ui
 from explainer.filters import DIMENSIONS, cause_counts, causes_in_category
+from explainer_ui import charts, state, text
+from explainer_ui.data import get_content
 
-content = ui.require("causes.csv", "categories.csv")
-ui.page_title("causes")
-ui.prose("causes_intro")
+content = get_content()
+text.prose("causes_intro")
 
 st.header("Three ways to sort the causes")
-dimension = st.segmented_control(
-    "Sort the causes by",
-    list(DIMENSIONS),
-    format_func=DIMENSIONS.get,
-    default="timing",
-    key="cause_dimension",
-    required=True,
-)
+dimension = state.cause_dimension_control(DIMENSIONS)
 categories = content.categories(dimension)
 labels = {c.id: c.label for c in categories}
-picked = st.pills(
-    "Pick a group to see its causes",
-    list(labels),
-    format_func=labels.get,
-    key=f"cause_group_{dimension}",
-    help="Pick a group again to go back to all causes.",
-)
+picked = state.cause_group_pills(dimension, labels)
 
 counts = content.remember(("cause_counts", dimension), lambda: cause_counts(content, dimension))
 biggest = counts.loc[counts["Number of causes"].idxmax()]
@@ -36,8 +23,8 @@ summary = (
 )
 if dimension == "timing":
     summary += " One cause can belong to more than one time."
-ui.chart(
-    ui.figure("cause_groups", dimension, picked),
+charts.chart(
+    charts.cause_groups(dimension, picked),
     alt=f"Bar chart: number of causes in each group, sorted by {DIMENSIONS[dimension].lower()}",
     summary=summary,
     data=content.remember(("cause_table", dimension), lambda: counts.drop(columns="id")),
@@ -64,9 +51,6 @@ for cause in causes:
             f"*When:* {when} · *What:* {group_labels['mechanism'].get(cause.mechanism)} · "
             f"*Pain:* {group_labels['pain_type'].get(cause.pain_type)}",
         ]
-        # One markdown per card: fewer elements keep reruns and page moves fast.
-        words = ui.words_line(f"{cause.explanation} {cause.how_found}")
-        st.markdown("\n\n".join(p for p in card if p) + words + ui.sources_line(cause.source_ids, content))
-ui.marks("causes", [c.id for c in causes], ui.MARK_LABELS["causes"])
-
-ui.step_footer("causes")
+        words = text.words_line(f"{cause.explanation} {cause.how_found}")
+        st.markdown("\n\n".join(p for p in card if p) + words + text.sources_line(cause.source_ids))
+state.pick_list("causes", [c.id for c in causes], state.PICK_LABELS["causes"])

@@ -3,27 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from explainer import ui
+from explainer_ui import charts, state, text
+from explainer_ui.data import get_content
 
-content = ui.require("evidence.csv")
-ui.page_title("evidence")
-ui.prose("evidence_intro")
+text.prose("evidence_intro")
 
-for number in content.evidence:
+for number in get_content().evidence:
     st.header(number.title)
-    revealed_key = f"revealed_{number.id}"
-    guess = st.slider(
-        number.guess_prompt,
-        min_value=0,
-        max_value=100,
-        value=50,
-        key=f"guess_{number.id}",
-        help="Move the slider to your guess, then show the answer.",
-    )
-    if st.button("Show the answer", key=f"reveal_{number.id}", disabled=st.session_state.get(revealed_key, False)):
-        st.session_state[revealed_key] = True
-        st.rerun()
-    if not st.session_state.get(revealed_key):
+    guess = state.guess_slider(number)
+    if not state.reveal_button(number):
         continue
     st.markdown(f"You guessed **{guess} in 100**.")
     groups = [(number.group_a_label, number.group_a_count)]
@@ -36,8 +24,8 @@ for number in content.evidence:
     for column, (label, count) in zip(columns, groups, strict=True):
         with column:
             st.markdown(f"**{label}**: about **{count} in 100** people.")
-            ui.chart(
-                ui.figure("icon_array", count, number.outcome, "The others"),
+            charts.chart(
+                charts.icon_array(count, number.outcome, "The others"),
                 alt=f"100 people: {count} filled in, {100 - count} empty. Filled in means: {outcome}",
                 summary=f"{count} of 100 people: {outcome}. The other {100 - count}: not.",
                 data=pd.DataFrame(
@@ -51,6 +39,4 @@ for number in content.evidence:
             )
     st.markdown(number.plain_summary)
     st.markdown(f"**How sure can we be?** {number.uncertainty}")
-    ui.sources(number.source_ids, content)
-
-ui.step_footer("evidence")
+    text.sources(number.source_ids)

@@ -3,22 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from explainer import ui
 from explainer.figures import VERTEBRA_PARTS
+from explainer_ui import charts, state, text
 
-content = ui.require()
-ui.page_title("spine")
-ui.prose("spine_lamina")
+text.prose("spine_lamina")
 
 st.header("A bone of the spine, seen from above")
-view = st.segmented_control(
-    "Show the bone",
-    ["Before the operation", "After a laminectomy"],
-    default="Before the operation",
-    key="spine_view",
-    required=True,
-)
-after = view == "After a laminectomy"
+after = state.spine_view_control(["Before the operation", "After a laminectomy"])
 parts = pd.DataFrame(
     {
         "Part": [p.split(":")[0] for p in VERTEBRA_PARTS.values()],
@@ -27,8 +18,8 @@ parts = pd.DataFrame(
 )
 if after:
     parts["After a laminectomy"] = ["Removed" if key in {"lamina", "spinous"} else "Stays" for key in VERTEBRA_PARTS]
-ui.chart(
-    ui.figure("vertebra", after),
+charts.chart(
+    charts.vertebra(after),
     alt="Drawing of a lower back vertebra seen from above" + (", after a laminectomy" if after else ", before surgery"),
     summary=(
         "After a laminectomy, the laminae and the spinous process are gone (dashed red outline). "
@@ -40,6 +31,4 @@ ui.chart(
     data=parts,
     key="vertebra_chart",
 )
-ui.prose("spine_diagram_help", "spine_laminectomy")
-
-ui.step_footer("spine")
+text.prose("spine_diagram_help", "spine_laminectomy")

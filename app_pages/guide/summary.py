@@ -6,20 +6,18 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from explainer import ui
 from explainer.handout import build_handout
 from explainer.selection import to_address
 from explainer.summary import cited, summarise
+from explainer_ui import state, text
+from explainer_ui.data import get_content
 
-content = ui.require(
-    "causes.csv", "symptoms.csv", "treatments.csv", "treatment_symptom_links.csv", "red_flags.csv", "questions.csv"
-)
-ui.page_title("summary")
-selection = ui.current_selection()
-asked = [q.question for q in content.questions if st.session_state.get(f"ask_{q.id}")]
+content = get_content()
+selection = state.selection()
+asked = [q.question for q in state.asked_questions(content)]
 
 with st.expander("Check or change your choices", icon=":material/edit_note:", expanded=selection.is_empty()):
-    ui.choices_editor()
+    state.choices_editor()
 if selection.is_empty():
     st.info(
         "Nothing is picked yet. Use the pick lists on the pages about causes, symptoms and treatments, or pick here.",
@@ -33,18 +31,18 @@ for part in parts:
         if item.title:
             st.markdown(f"**{item.title}**")
         st.markdown("\n".join(f"- {line}" for line in item.lines))
-ui.sources(cited(parts), content)
+text.sources(cited(parts))
 
 st.header("Take it home")
 address = to_address(selection, consult=False)
 # st.context.url is the page's address in the browser (absent outside a browser session).
-link = (st.context.url or "").split("?")[0] + ("?" + urlencode(address, safe=",") if address else "")
+link = (st.context.url or "").split("?")[0] + ("?" + urlencode(address, safe=",:") if address else "")
 st.markdown("This link opens the same choices on another device. It holds no name.")
 st.code(link, language=None, wrap_lines=True)
 
 name = st.text_input(
     "Name to print on the summary (optional)",
-    key="handout_name",
+    key=state.Keys.HANDOUT_NAME,
     max_chars=80,
     help="Printed on the PDF only. It is not saved or sent anywhere.",
 )
@@ -58,4 +56,3 @@ st.download_button(
     key="download_summary",
 )
 st.caption("To print this page instead, use Print in the menu at the top right.")
-ui.step_footer("summary")

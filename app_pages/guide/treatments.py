@@ -4,13 +4,12 @@ and how sure the research is."""
 import pandas as pd
 import streamlit as st
 
-from explainer import ui
+from explainer_ui import charts, state, text
+from explainer_ui.data import get_content
 
-content = ui.require("treatments.csv", "categories.csv")
-ui.page_title("treatments")
-ui.prose("treatments_intro")
+content = get_content()
+text.prose("treatments_intro")
 
-# -- The options, least to most invasive ---------------------------------------------------
 st.header("The options, from least to most invasive")
 steps = {c.id: c.label for c in content.categories("invasiveness")}
 ladder = pd.DataFrame(
@@ -20,8 +19,8 @@ ladder = pd.DataFrame(
         "How sure the research is": [t.certainty.capitalize() for t in content.treatments],
     }
 )
-ui.chart(
-    ui.figure("treatment_ladder", ()),
+charts.chart(
+    charts.treatment_ladder(),
     alt="Chart of the treatment options, ordered from least to most invasive",
     summary=(
         f"{sum(t.invasiveness == next(iter(steps)) for t in content.treatments)} of the "
@@ -40,9 +39,8 @@ for treatment in content.treatments:
             f"**How sure we can be:** {treatment.certainty.capitalize()}.",
             f"**Why it is here:** {treatment.why_included}" if treatment.why_included else "",
         ]
-        words = ui.words_line(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}")
-        st.markdown("\n\n".join(p for p in card if p) + words + ui.sources_line(treatment.source_ids, content))
-ui.marks("treatments", [t.id for t in content.treatments], ui.MARK_LABELS["treatments"])
+        words = text.words_line(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}")
+        st.markdown("\n\n".join(p for p in card if p) + words + text.sources_line(treatment.source_ids))
+state.pick_list("treatments", [t.id for t in content.treatments], state.PICK_LABELS["treatments"])
 
-ui.red_flags_box(content)
-ui.step_footer("treatments")
+text.red_flags_box()

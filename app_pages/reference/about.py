@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from explainer import ui
+from explainer_ui import text
+from explainer_ui.data import get_content
 
-content = ui.require("settings.csv")
-ui.page_title("about")
-ui.prose("about_content")
+content = get_content()
+text.prose("about_content")
 
 settings = content.settings
 facts = {

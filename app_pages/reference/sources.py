@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from explainer import ui
+from explainer_ui import text
+from explainer_ui.data import get_content
 
-content = ui.require("settings.csv")
-ui.page_title("sources")
+content = get_content()
 settings = content.settings
 st.markdown(
     f"Content last reviewed: **{settings.get('last_reviewed') or 'not recorded'}**. "
@@ -19,7 +19,7 @@ st.markdown(
 checked = {"V": "Checked", "S": "Secondary", "B": "Background"}
 lines = []
 for ref in sorted(content.references, key=lambda r: r.short.casefold()):
-    line = ui.reference_line(ref)
+    line = text.reference_line(ref)
     if ref.url:
         line += f" [Link]({ref.url})"
     lines.append(f"- {line} *({checked[ref.checked]})*" + (f" {ref.note}" if ref.note else ""))

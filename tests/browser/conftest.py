@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import AXE_JS, SCREENSHOTS, ConsoleWatch
 from tests.support.browser import CHROMIUM_ARGS, chromium_path, streamlit_server, wait_for_app
+from tests.support.pages import AXE_JS, SCREENSHOTS, ConsoleWatch
 
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 DESKTOP = {"width": 1366, "height": 768}

@@ -6,7 +6,8 @@ axe-core comes from npm (tests/browser/package.json) and is injected from node_m
 
 import pytest
 
-from tests.browser.helpers import (
+from tests.support.browser import wait_for_app
+from tests.support.pages import (
     GRID,
     PAGES,
     SECTION,
@@ -20,7 +21,6 @@ from tests.browser.helpers import (
     run_axe,
     url_of,
 )
-from tests.support.browser import wait_for_app
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 from explainer import sections
-from tests.browser.helpers import (
+from tests.support.browser import wait_for_app
+from tests.support.pages import (
+    OVERFLOW,
     PAGES,
     assert_page_complete,
     blocking,
@@ -20,8 +22,6 @@ from tests.browser.helpers import (
     run_axe,
     url_of,
 )
-from tests.browser.test_screens import OVERFLOW
-from tests.support.browser import wait_for_app
 
 pytestmark = pytest.mark.browser
 

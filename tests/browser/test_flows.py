@@ -8,7 +8,7 @@ import pytest
 
 from explainer.content import load_content
 from explainer.filters import DIMENSIONS, causes_in_category, symptom_sentences
-from tests.browser.helpers import (
+from tests.support.pages import (
     GRID,
     SECTION,
     assert_page_complete,

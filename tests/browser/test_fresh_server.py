@@ -8,7 +8,8 @@ with no 'Page not found' and no console error. This catches the legacy `pages/` 
 
 import pytest
 
-from tests.browser.helpers import (
+from tests.support.browser import streamlit_server, wait_for_app
+from tests.support.pages import (
     DEFAULT_KEY,
     PAGES,
     ConsoleWatch,
@@ -16,7 +17,6 @@ from tests.browser.helpers import (
     assert_shared_sidebar,
     url_of,
 )
-from tests.support.browser import streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 

@@ -4,12 +4,12 @@ import pytest
 
 from explainer import sections
 from tests.support.browser import streamlit_server, wait_for_app
-from tests.test_hostile_input import IMG, SCRIPT, hostile_copy  # noqa: F401 (hostile_copy is a fixture)
+from tests.support.hostile import IMG, SCRIPT
 
 pytestmark = pytest.mark.browser
 
 
-def test_html_in_content_does_not_run_in_a_real_browser(browser, hostile_copy):  # noqa: F811
+def test_html_in_content_does_not_run_in_a_real_browser(browser, hostile_copy):
     """A server on a copy of the content with script and image tags in it: no alert, no element."""
     dialogs: list[str] = []
     with streamlit_server(env={"EXPLAINER_CONTENT_DIR": str(hostile_copy)}) as server:

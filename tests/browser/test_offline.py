@@ -3,7 +3,8 @@
 
 import pytest
 
-from tests.browser.helpers import (
+from tests.support.browser import wait_for_app
+from tests.support.pages import (
     PAGES,
     click_nav,
     off_machine,
@@ -12,7 +13,6 @@ from tests.browser.helpers import (
     rerun_after,
     reveal_everything,
 )
-from tests.support.browser import wait_for_app
 
 pytestmark = pytest.mark.browser
 

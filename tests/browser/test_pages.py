@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.helpers import PAGES, assert_page_complete, assert_shared_sidebar, click_nav, open_url, url_of
+from tests.support.pages import PAGES, assert_page_complete, assert_shared_sidebar, click_nav, open_url, url_of
 
 pytestmark = pytest.mark.browser
 

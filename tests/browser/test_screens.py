@@ -5,7 +5,9 @@ to look at. Each page is shown with all its charts (the evidence answers, one tr
 
 import pytest
 
-from tests.browser.helpers import (
+from tests.support.browser import wait_for_app
+from tests.support.pages import (
+    OVERFLOW,
     PAGES,
     SCREENSHOTS,
     assert_page_complete,
@@ -15,36 +17,11 @@ from tests.browser.helpers import (
     sidebar_link,
     url_of,
 )
-from tests.support.browser import wait_for_app
 
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = [(1366, 768), (1024, 768), (390, 844)]
 
-# Streamlit scrolls its main area (stMain), not the document: check both for sideways scrolling,
-# and name the elements that stick out, so a failure says what to fix.
-OVERFLOW = """() => {
-    const doc = document.scrollingElement;
-    const main = document.querySelector('[data-testid="stMain"]');
-    const width = window.innerWidth;
-    const out = {
-        document: [doc.scrollWidth, width],
-        main: main ? [main.scrollWidth, main.clientWidth] : null,
-        culprits: [],
-    };
-    if (doc.scrollWidth > width + 1 || (main && main.scrollWidth > main.clientWidth + 1)) {
-        for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
-            const r = el.getBoundingClientRect();
-            if (r.width > 0 && r.right > width + 1 && el.children.length === 0) {
-                const id = el.closest('[data-testid]');
-                out.culprits.push(`${el.tagName.toLowerCase()} in ${id && id.dataset.testid}: `
-                    + `right edge ${Math.round(r.right)}px: ${(el.innerText || '').slice(0, 60)}`);
-            }
-            if (out.culprits.length >= 8) break;
-        }
-    }
-    return out;
-}"""
 
 FULL_HEIGHT = """() => {
     const main = document.querySelector('[data-testid="stMain"]');

@@ -4,7 +4,7 @@ import re
 
 from explainer.content import load_content
 from explainer.schema import PROSE_BLOCKS
-from tests.conftest import ARTICLE
+from tests.support.paths import ARTICLE
 
 
 def test_shipped_content_has_no_problems(content):

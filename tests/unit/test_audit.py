@@ -2,7 +2,7 @@
 
 import importlib.util
 
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 
 def load_audit():

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from explainer.content import load_content
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = re.compile(
     r"^Content OK: (\d+) causes, (\d+) symptoms, (\d+) treatments, (\d+) links, "
     r"(\d+) references, (\d+) glossary terms, (\d+) prose blocks\.$"

@@ -7,8 +7,8 @@ import pytest
 
 from explainer import readability, sections
 from explainer.readability import MAX_GRADE, TARGET_GRADE, blocks, grade
-from tests.conftest import ARTICLE, open_page
-from tests.test_app import all_text
+from tests.support.app import all_text, open_page
+from tests.support.paths import ARTICLE
 
 
 def test_every_content_block_is_grade_8_or_below(content):

@@ -4,54 +4,22 @@ keeps its title and its content. Run through app.py with AppTest, one broken cop
 
 from __future__ import annotations
 
-import ast
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import streamlit as st
 
 from explainer import sections
 from explainer.content import MAX_FILE_BYTES, cite, load_content
-from tests.conftest import ROOT, make_app
+from tests.support.app import make_app
+from tests.support.csv_edit import edit_rows
 
 MAINTAINER = "Details for the clinic's content maintainer"
 
 
-# -- What each page needs, read from the page scripts themselves ---------------------------
-
-
-def _page_calls(section: sections.Section) -> tuple[set[str], list[str]]:
-    """(files passed to ui.require, prose blocks passed to ui.prose) in one page script."""
-    tree = ast.parse((ROOT / section.path).read_text(encoding="utf-8"))
-    required: set[str] = set()
-    prose: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            strings = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-            if node.func.attr == "require":
-                required.update(strings)
-            elif node.func.attr == "prose":
-                prose.extend(strings[:1])
-    return required, prose
-
-
-def needs(section: sections.Section) -> set[str]:
-    """Files that stop this page when broken. `ui.require` always adds references.csv."""
-    return _page_calls(section)[0] | {"references.csv"}
-
-
 # -- Ways a person breaks a file ------------------------------------------------------------
-
-
-def edit_rows(path: Path, edit: Callable[[list[list[str]]], None]) -> None:
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-    edit(rows)
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
 
 
 def invalid_syntax(path: Path) -> None:
@@ -208,14 +176,14 @@ def open_section(key: str):
     section = sections.by_key(key)
     at = make_app()
     at.run()
-    if key != "start":
+    if section != sections.FIRST:
         at.switch_page(section.path).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def maintainer_text(at) -> list[str]:
-    return [t.value for e in at.main.expander if e.label == MAINTAINER for t in e.text]
+    return [line for e in at.main.expander if e.label == MAINTAINER for t in e.text for line in t.value.splitlines()]
 
 
 def calm_note_shown(at) -> bool:
@@ -223,18 +191,27 @@ def calm_note_shown(at) -> bool:
 
 
 def test_every_case_is_about_real_pages_and_files():
-    """The map above is checked against the page scripts, so it cannot go stale quietly."""
+    """The map above is checked against what the sections declare, so it cannot go stale quietly."""
     from explainer.schema import TABLES
 
     for case in CASES:
         assert case.file in TABLES, case.id
-        assert case.file in needs(sections.by_key(case.page)), f"{case.page} does not need {case.file}"
+        assert case.file in sections.by_key(case.page).needs, f"{case.page} does not need {case.file}"
         if case.other:
-            assert case.file not in needs(sections.by_key(case.other)), f"{case.other} needs {case.file}"
+            assert case.file not in sections.by_key(case.other).needs, f"{case.other} needs {case.file}"
+
+
+def prose_shown(at, content) -> set[str]:
+    """The prose blocks whose first line this page shows."""
+    markdown = "\n".join(m.value for m in at.main.markdown)
+    return {name for name, text in content.prose.items() if cite(text, content).splitlines()[0] in markdown}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_broken_file_is_explained_where_needed_and_nowhere_else(case, content_copy, monkeypatch):
+    healthy = load_content(content_copy)
+    prose_before = prose_shown(open_section(case.other), healthy) if case.other else set()
+    st.cache_resource.clear()
     case.breakage(content_copy / case.file)
     problems = load_content(content_copy).broken(case.file)
     assert problems, f"{case.id}: the loader found nothing wrong"
@@ -265,11 +242,9 @@ def test_broken_file_is_explained_where_needed_and_nowhere_else(case, content_co
     assert [t.value for t in at.main.title] == [section.title]
     assert not calm_note_shown(at)
     assert not maintainer_text(at)
-    markdown = "\n".join(m.value for m in at.main.markdown)
     content = load_content(content_copy)
-    for block in _page_calls(section)[1]:
-        first_line = cite(content.prose[block], content).splitlines()[0]
-        assert first_line in markdown, f"{section.key}: prose '{block}' is missing"
+    for block in prose_before:
+        assert block in prose_shown(at, content), f"{section.key}: prose '{block}' is missing"
     assert len(at.main.markdown) + len(at.main.header) >= 2  # more than a title
 
 

@@ -1,22 +1,11 @@
 """Every page, run through app.py as the server runs it, shows what a patient should see."""
 
-import json
-
 import pytest
 
 from explainer import sections
-from tests.conftest import open_page
-
-
-def chart_specs(at) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
-
-
-def all_text(at) -> str:
-    parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
-    parts += [s.value for s in at.subheader] + [c.value for c in at.caption] + [i.value for i in at.info]
-    parts += [e.label for e in at.expander]
-    return "\n".join(parts)
+from explainer_ui.state import Keys
+from tests.support.app import all_text, chart_specs, open_page
+from tests.support.paths import ROOT
 
 
 @pytest.mark.parametrize("section", sections.SECTIONS, ids=lambda s: s.key)
@@ -55,7 +44,7 @@ def test_spine_diagram_switches_to_after_laminectomy():
     at = open_page("app_pages/guide/spine.py")
     before = chart_specs(at)[0]
     assert any("Lamina: the bony" in a["text"] for a in before["layout"]["annotations"])
-    at.segmented_control(key="spine_view").set_value("After a laminectomy").run()
+    at.segmented_control(key=Keys.SPINE_VIEW).set_value("After a laminectomy").run()
     after = chart_specs(at)[0]
     assert any("Laminae removed" in a["text"] for a in after["layout"]["annotations"])
     dashed = [t for t in after["data"] if t.get("line", {}).get("dash") == "dash"]
@@ -70,11 +59,11 @@ def test_all_eleven_causes_and_the_category_control(content):
     assert bars["y"] == ["Before surgery", "During surgery", "After surgery"]
     assert sum(bars["x"]) == 12
 
-    at.segmented_control(key="cause_dimension").set_value("mechanism").run()
+    at.segmented_control(key=Keys.CAUSE_DIMENSION).set_value("mechanism").run()
     bars = chart_specs(at)[0]["data"][0]
     assert "Infection" in bars["y"] and sum(bars["x"]) == 11
 
-    at.pills(key="cause_group_mechanism").set_value("infection").run()
+    at.pills(key=Keys.cause_group("mechanism")).set_value("infection").run()
     causes = [e.label.strip("*") for e in at.expander if e.label.startswith("**")]
     assert causes == [c.name for c in content.causes if c.mechanism == "infection"]
     widths = chart_specs(at)[0]["data"][0]["marker"]["line"]["width"]
@@ -84,7 +73,7 @@ def test_all_eleven_causes_and_the_category_control(content):
 def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim(content):
     at = open_page("app_pages/guide/aims.py")
     assert any("Pick at least one treatment" in i.value for i in at.info)
-    at.pills(key="filter_treatments").set_value(["spinal_cord_stimulation"]).run()
+    at.pills(key=Keys.filter_picks("treatments")).set_value(["spinal_cord_stimulation"]).run()
     heat = chart_specs(at)[-1]["data"][0]
     scs = next(t for t in content.treatments if t.id == "spinal_cord_stimulation")
     # The picked treatment goes across, the symptoms down.
@@ -100,20 +89,20 @@ def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim(conte
 def test_filter_none_and_all_treatments(content):
     at = open_page("app_pages/guide/aims.py")
     every = [t.id for t in content.treatments]
-    at.pills(key="filter_treatments").set_value(every).run()
+    at.pills(key=Keys.filter_picks("treatments")).set_value(every).run()
     heat = chart_specs(at)[-1]["data"][0]
     assert len(heat["x"]) == 9 and len(heat["y"]) == 8
     headings = [line for c in at.markdown for line in c.value.splitlines() if line.startswith("#### ")]
     assert headings == [f"#### {t.name}" for t in content.treatments]
-    at.pills(key="filter_treatments").set_value([]).run()
+    at.pills(key=Keys.filter_picks("treatments")).set_value([]).run()
     assert any("Pick at least one treatment" in i.value for i in at.info)
     assert chart_specs(at) == []  # no grid until something is picked
 
 
 def test_filter_from_symptoms_to_treatments():
     at = open_page("app_pages/guide/aims.py")
-    at.segmented_control(key="filter_direction").set_value("Symptoms").run()
-    at.pills(key="filter_symptoms").set_value(["low_mood"]).run()
+    at.segmented_control(key=Keys.FILTER_DIRECTION).set_value("symptoms").run()
+    at.pills(key=Keys.filter_picks("symptoms")).set_value(["low_mood"]).run()
     heat = chart_specs(at)[-1]["data"][0]
     assert len(heat["x"]) == 1 and len(heat["y"]) == 9
     text = all_text(at)
@@ -158,8 +147,8 @@ def test_evidence_guess_then_reveal(content):
     at = open_page("app_pages/guide/evidence.py")
     first = content.evidence[0]
     assert not at.get("plotly_chart")  # nothing revealed before a guess
-    at.slider(key=f"guess_{first.id}").set_value(30).run()
-    at.button(key=f"reveal_{first.id}").click().run()
+    at.slider(key=Keys.guess(first.id)).set_value(30).run()
+    at.button(key=Keys.reveal(first.id)).click().run()
     assert "You guessed **30 in 100**." in all_text(at)
     icons = chart_specs(at)
     filled = next(t for t in icons[0]["data"] if t["marker"]["symbol"] == "circle")
@@ -170,7 +159,5 @@ def test_no_legacy_pages_folder_beside_the_entrypoint():
     """Streamlit 1.67 treats ANY folder named 'pages' beside app.py as a legacy multipage app
     for the first session after a start (PagesManager.uses_pages_directory). A bookmark then
     opens with a 'Page not found' dialog. The page scripts live in app_pages/ instead."""
-    from tests.conftest import ROOT
-
     assert not (ROOT / "pages").exists()
     assert all((ROOT / s.path).is_file() for s in sections.SECTIONS)

@@ -1,0 +1,143 @@
+"""The frame around every page: sidebar, page header, Back/Next footer, consult mode, the glossary,
+the 'New patient' control, and the page's styles. The router (app.py) draws it; pages never do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from explainer import sections
+from explainer.content import cite
+from explainer.sections import Section
+from explainer.selection import picked_so_far
+from explainer_ui import state
+from explainer_ui.data import get_content, problem_note
+from explainer_ui.text import GLOSSARY, plain
+
+STYLES = Path(__file__).resolve().parent / "styles"
+
+
+def styles() -> None:
+    """Print styles always; consult mode's larger type when it is on."""
+    st.html(STYLES / "print.css")
+    if state.consult():
+        st.html(STYLES / "consult.css")
+
+
+def header(section: Section) -> None:
+    """The page title, with 'Step n of N' on the guided path (consult mode's bar shows the step)."""
+    if section.step and not state.consult():
+        st.caption(f"Step {section.step} of {len(sections.GUIDED)}")
+    st.title(section.title)
+
+
+def footer(section: Section) -> None:
+    """'Back' and 'Next' along the guided path, as links (they work with the keyboard)."""
+    before, after = sections.neighbours(section.key)
+    if before is None and after is None:
+        return
+    with st.container(horizontal=True, horizontal_alignment="distribute", key="step_footer"):
+        if before:
+            st.page_link(before.path, label=f"Back: {before.title}", icon=":material/arrow_back:")
+        if after:
+            st.page_link(after.path, label=f"Next: {after.title}", icon=":material/arrow_forward:")
+
+
+def address_notes() -> None:
+    """What the address held that we could not use, quoted as plain text (never as Markdown)."""
+    for note in state.take_address_notes():
+        st.info(plain(note), icon=":material/link:")
+
+
+@st.dialog("Words explained", width="medium", position="right")
+def glossary_dialog() -> None:
+    content = get_content()
+    if content.broken(GLOSSARY):
+        problem_note(content.broken(GLOSSARY), lead="The list of medical words could not be read.")
+        return
+    query = st.text_input("Find a word", placeholder="For example: lamina").strip().casefold()
+    terms = [
+        g
+        for g in content.glossary
+        if not query or query in g.term.casefold() or any(query in a.casefold() for a in g.aliases)
+    ]
+    if not terms:
+        st.markdown("No word matches. Try a shorter search.")
+    for g in sorted(terms, key=lambda g: g.term.casefold()):
+        st.markdown(f"**{g.term}**: {g.meaning}")
+
+
+@st.dialog("Start with a new patient?", width="small")
+def new_patient_dialog() -> None:
+    st.markdown(
+        "This clears everything picked, ticked, guessed or typed for this patient, on every page "
+        "and in the link. It cannot be undone."
+    )
+    with st.container(horizontal=True):
+        if st.button("Yes, clear everything", key=state.Keys.NEW_PATIENT_CONFIRM, type="primary"):
+            state.new_patient()
+            st.rerun()
+        if st.button("Cancel", key="new_patient_cancel"):
+            st.rerun()
+
+
+def sidebar() -> None:
+    content = get_content()
+    with st.sidebar:
+        if not state.consult():
+            st.button(
+                "Start consult mode",
+                key=state.Keys.CONSULT_START,
+                on_click=state.toggle_consult,
+                icon=":material/co_present:",
+                shortcut="P",
+                help="Larger text and a step-by-step path for showing on a screen. Shortcut: P",
+                width="stretch",
+            )
+        if st.button(
+            "Words explained",
+            icon=":material/menu_book:",
+            width="stretch",
+            help="A list of medical words in plain language",
+        ):
+            glossary_dialog()
+        if st.button(
+            "New patient",
+            key=state.Keys.NEW_PATIENT,
+            icon=":material/person_add:",
+            width="stretch",
+            help="Clear everything about this patient, after a check",
+        ):
+            new_patient_dialog()
+        notes = [picked_so_far(state.selection()) + " Kept only in this browser tab and its link. Nothing is saved."]
+        if content.prose.get("disclaimer"):
+            notes.append(cite(content.prose["disclaimer"], content))
+        if content.problems:
+            notes.append(f"Content check: {len(content.problems)} problem(s) found. Some parts may be hidden.")
+        st.caption("\n\n".join(notes))
+
+
+def consult_bar(section: Section) -> None:
+    """In consult mode: where we are on the path, Back / Next, New patient and the way out."""
+    if not state.consult():
+        return
+    before, after = sections.neighbours(section.key)
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if section.step:
+            st.markdown(f"**Step {section.step} of {len(sections.GUIDED)}**")
+        if before and st.button(f"Back: {before.title}", key=state.Keys.CONSULT_BACK, icon=":material/arrow_back:"):
+            st.switch_page(before.path)
+        if after and st.button(
+            f"Next: {after.title}", key=state.Keys.CONSULT_NEXT, icon=":material/arrow_forward:", type="primary"
+        ):
+            st.switch_page(after.path)
+        if st.button("New patient", key=state.Keys.NEW_PATIENT_BAR, icon=":material/person_add:"):
+            new_patient_dialog()
+        st.button(
+            "Leave consult mode",
+            key=state.Keys.CONSULT_LEAVE,
+            on_click=state.toggle_consult,
+            shortcut="P",
+            help="Shortcut: P",
+        )

@@ -1,0 +1,98 @@
+"""This patient's selection: from the address, across pages, onto the summary and the PDF."""
+
+import builtins
+import io
+import os
+import tempfile
+from datetime import date
+
+from pypdf import PdfReader
+
+from explainer.handout import build_handout
+from explainer.selection import Selection, parse_address, to_address
+
+KNOWN = {"causes": ["a", "b"], "symptoms": ["s1", "s2"], "treatments": ["t1", "t2", "t3"]}
+
+
+def test_address_round_trip():
+    selection = Selection(causes=("b",), symptoms=("s1", "s2"), treatments=("t3",))
+    params = {k: [v] for k, v in to_address(selection, consult=True).items()}
+    parsed = parse_address(params, KNOWN)
+    assert parsed.selection == selection and parsed.consult and parsed.notes == ()
+
+
+def test_address_accepts_repeated_keys_and_keeps_content_order():
+    parsed = parse_address({"treatments": ["t3", "t1,t3"]}, KNOWN)
+    assert parsed.selection.treatments == ("t1", "t3")
+
+
+def test_unknown_and_malformed_values_are_dropped_with_one_note():
+    parsed = parse_address(
+        {"treatments": ["t1,leeches"], "consult": ["maybe"], "utm_source": ["mail"], "causes": ["<script>"]}, KNOWN
+    )
+    assert parsed.selection == Selection(treatments=("t1",))
+    assert parsed.consult is False
+    [note] = parsed.notes
+    assert "leeches" in note and "maybe" in note and "utm_source" in note and "<script>" in note
+
+
+def test_very_long_values_are_cut_and_shown_short():
+    parsed = parse_address({"causes": ["x" * 100_000]}, KNOWN)
+    [note] = parsed.notes
+    assert len(note) < 200
+
+
+def _pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_pdf_holds_the_selection_red_flags_questions_and_sources(content):
+    selection = Selection(
+        causes=("scar_tissue",), symptoms=("sharp_nerve_pain",), treatments=("spinal_cord_stimulation",)
+    )
+    data = build_handout(content, selection, patient_name="Alex", today=date(2026, 11, 24))
+    assert data.startswith(b"%PDF")
+    text = _pdf_text(data)
+    for expected in (
+        "Your summary: pain after back surgery",
+        "24 November 2026",
+        "For: Alex",
+        "Spinal cord stimulation",
+        "Scar tissue",
+        "Get help the same day",
+        "Questions to ask",
+        "Where this comes from",
+        "Kumar 2007",
+        "not medical advice",
+    ):
+        assert expected in text, expected
+    reader = PdfReader(io.BytesIO(data))
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    assert all("/FontFile2" in f.get_object()["/DescendantFonts"][0]["/FontDescriptor"] for f in fonts.values())
+
+
+def test_pdf_without_a_selection_says_so(content):
+    text = _pdf_text(build_handout(content, Selection()))
+    assert "No causes, symptoms or treatments were marked" in text
+
+
+def test_building_a_handout_writes_no_file(content, monkeypatch, tmp_path):
+    """Privacy: the handout exists only in memory until the person downloads it."""
+    writes = []
+    real_open = builtins.open
+
+    def watching_open(file, mode="r", *args, **kwargs):
+        if any(flag in mode for flag in "wax+"):
+            writes.append(file)
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", watching_open)
+    monkeypatch.setattr(io, "open", watching_open)
+    work, scratch = tmp_path / "cwd", tmp_path / "tmp"
+    work.mkdir()
+    scratch.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where any temp file would land
+    build_handout(content, Selection(treatments=("nsaids",)), patient_name="Private Name")
+    assert writes == []
+    assert os.listdir(work) == [] and os.listdir(scratch) == []
