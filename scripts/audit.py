@@ -110,8 +110,7 @@ def score(items: list[tuple]) -> tuple[int, int, float]:
 
 def page_grades() -> list[tuple[str, float]]:
     """What each page shows, read through AppTest as the server renders it."""
-    from tests.conftest import open_page
-    from tests.test_app import all_text
+    from tests.support.app import all_text, open_page
 
     return [
         (s.title, readability.grade(all_text(open_page(s.path))))
