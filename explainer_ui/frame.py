@@ -68,18 +68,32 @@ def glossary_dialog() -> None:
         st.markdown(f"**{g.term}**: {g.meaning}")
 
 
-@st.dialog("Start with a new patient?", width="small")
-def new_patient_dialog() -> None:
-    st.markdown(
-        "This clears everything picked, ticked, guessed or typed for this patient, on every page "
-        "and in the link. It cannot be undone."
+def new_patient_button(key: str, where: str) -> None:
+    st.button(
+        "New patient",
+        key=key,
+        icon=":material/person_add:",
+        width="stretch" if where == "sidebar" else "content",
+        on_click=state.ask_new_patient,
+        args=(where,),
+        help="Clear everything about this patient, after a check",
     )
-    with st.container(horizontal=True):
-        if st.button("Yes, clear everything", key=state.Keys.NEW_PATIENT_CONFIRM, type="primary"):
-            state.new_patient()
-            st.rerun()
-        if st.button("Cancel", key="new_patient_cancel"):
-            st.rerun()
+
+
+def new_patient_check(where: str) -> None:
+    """The check before New patient clears anything, where the button was pressed."""
+    if state.new_patient_asked() != where:
+        return
+    with st.container(border=True):
+        st.markdown(
+            "**Start with a new patient?** This clears everything picked, ticked, guessed or typed "
+            "for this patient, on every page and in the link."
+        )
+        with st.container(horizontal=True):
+            st.button(
+                "Yes, clear everything", key=state.Keys.NEW_PATIENT_CONFIRM, type="primary", on_click=state.new_patient
+            )
+            st.button("Cancel", key=state.Keys.NEW_PATIENT_CANCEL, on_click=state.ask_new_patient, args=(None,))
 
 
 def sidebar() -> None:
@@ -102,14 +116,8 @@ def sidebar() -> None:
             help="A list of medical words in plain language",
         ):
             glossary_dialog()
-        if st.button(
-            "New patient",
-            key=state.Keys.NEW_PATIENT,
-            icon=":material/person_add:",
-            width="stretch",
-            help="Clear everything about this patient, after a check",
-        ):
-            new_patient_dialog()
+        new_patient_button(state.Keys.NEW_PATIENT, "sidebar")
+        new_patient_check("sidebar")
         notes = [picked_so_far(state.selection()) + " Kept only in this browser tab and its link. Nothing is saved."]
         if content.prose.get("disclaimer"):
             notes.append(cite(content.prose["disclaimer"], content))
@@ -132,8 +140,7 @@ def consult_bar(section: Section) -> None:
             f"Next: {after.title}", key=state.Keys.CONSULT_NEXT, icon=":material/arrow_forward:", type="primary"
         ):
             st.switch_page(after.path)
-        if st.button("New patient", key=state.Keys.NEW_PATIENT_BAR, icon=":material/person_add:"):
-            new_patient_dialog()
+        new_patient_button(state.Keys.NEW_PATIENT_BAR, "bar")
         st.button(
             "Leave consult mode",
             key=state.Keys.CONSULT_LEAVE,
@@ -141,3 +148,4 @@ def consult_bar(section: Section) -> None:
             shortcut="P",
             help="Shortcut: P",
         )
+    new_patient_check("bar")

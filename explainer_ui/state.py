@@ -49,6 +49,7 @@ class _Plain:
     ADDRESS_READ = "app.address_read"  # bool: the address was read once for this tab
     ADDRESS_NOTES = "app.address_notes"  # tuple[str, ...]: plain text, shown once
     ADDRESS_PAGE = "app.address_page"  # the page key the address was last written on
+    NEW_PATIENT_ASKED = "app.new_patient_asked"  # where New patient was pressed, awaiting the check
 
 
 # Kept by "New patient": the way the clinician works, not anything about a patient.
@@ -83,6 +84,7 @@ class Keys:
     NEW_PATIENT = "new_patient"
     NEW_PATIENT_BAR = "new_patient_bar"
     NEW_PATIENT_CONFIRM = "new_patient_confirm"
+    NEW_PATIENT_CANCEL = "new_patient_cancel"
 
     @staticmethod
     def picks(kind: str, part: str = "") -> str:
@@ -222,6 +224,16 @@ def set_guess(number_id: str, value: int) -> None:
 
 def reveal(number_id: str) -> None:
     st.session_state[_Plain.REVEALED] = frozenset(_get(_Plain.REVEALED, frozenset())) | {number_id}
+
+
+def ask_new_patient(where: str | None) -> None:
+    """New patient was pressed ('sidebar' or 'bar'), or the check was cancelled (None)."""
+    st.session_state[_Plain.NEW_PATIENT_ASKED] = where
+
+
+def new_patient_asked() -> str | None:
+    where: str | None = _get(_Plain.NEW_PATIENT_ASKED, None)
+    return where
 
 
 def new_patient() -> None:

@@ -1,10 +1,14 @@
 """This patient's values, kept by the state module: across pages, onto the summary, the PDF and
 the address, and cleared by New patient. Run through app.py with AppTest."""
 
+import pytest
+
 from explainer import sections
 from explainer.content import load_content
-from explainer_ui.state import Keys, read_selection
-from tests.support.app import make_app, open_page
+from explainer.selection import Selection
+from explainer_ui.state import Keys, read_guess, read_selection
+from tests.support.app import all_text, make_app, open_page
+from tests.support.hostile import ADDRESS_PAYLOADS
 
 
 def test_selection_made_on_a_page_shows_on_the_summary(content):
@@ -87,3 +91,119 @@ def test_summary_page_offers_the_pdf_download():
     at = open_page("app_pages/guide/summary.py", treatments="nsaids")
     [download] = at.get("download_button")
     assert download.proto.label == "Download summary (PDF)"
+
+
+# -- Nothing the patient did is lost by moving between pages --------------------------------
+
+NEXT_STEPS = sections.by_key("next_steps").path
+SUMMARY = sections.by_key("summary").path
+EVIDENCE = sections.by_key("evidence").path
+AIMS = sections.by_key("aims").path
+CAUSES = sections.by_key("causes").path
+START = sections.FIRST.path
+
+
+def test_ticked_questions_reach_the_summary_and_survive_a_rerun_and_a_return(content):
+    first, second, *others = content.questions
+    at = open_page(NEXT_STEPS)
+    at.checkbox(key=Keys.question(first.id)).check().run()
+    at.checkbox(key=Keys.question(second.id)).check().run()
+    at.switch_page(SUMMARY).run()
+    at.text_input(key=Keys.HANDOUT_NAME).input("Alex").run()  # a rerun, as any PDF download needs
+    text = all_text(at)
+    assert first.question in text and second.question in text
+    assert not [q.question for q in others if q.question in text]
+    assert read_selection(at.session_state).questions == (first.id, second.id)
+    at.switch_page(NEXT_STEPS).run()
+    assert at.checkbox(key=Keys.question(first.id)).value and at.checkbox(key=Keys.question(second.id)).value
+    assert not at.checkbox(key=Keys.question(others[0].id)).value
+    assert at.query_params["questions"] == f"{first.id},{second.id}"  # in the take-home address
+
+
+def test_questions_come_back_from_the_address(content):
+    question = content.questions[2]
+    at = open_page(NEXT_STEPS, questions=question.id)
+    assert at.checkbox(key=Keys.question(question.id)).value
+    assert not at.checkbox(key=Keys.question(content.questions[0].id)).value
+
+
+def test_a_guess_survives_leaving_and_returning(content):
+    first = content.evidence[0]
+    at = open_page(EVIDENCE)
+    at.slider(key=Keys.guess(first.id)).set_value(20).run()
+    at.button(key=Keys.reveal(first.id)).click().run()
+    assert "You guessed **20 in 100**." in all_text(at)
+    at.switch_page(START).run()
+    at.switch_page(EVIDENCE).run()
+    assert at.slider(key=Keys.guess(first.id)).value == 20
+    assert "You guessed **20 in 100**." in all_text(at)
+    assert read_guess(at.session_state, first.id) == 20
+
+
+def test_filter_picks_survive_a_direction_switch_and_a_page_move():
+    at = open_page(AIMS)
+    at.pills(key=Keys.filter_picks("treatments")).set_value(["spinal_cord_stimulation"]).run()
+    at.segmented_control(key=Keys.FILTER_DIRECTION).set_value("symptoms").run()
+    at.pills(key=Keys.filter_picks("symptoms")).set_value(["low_mood"]).run()
+    at.segmented_control(key=Keys.FILTER_DIRECTION).set_value("treatments").run()
+    assert at.pills(key=Keys.filter_picks("treatments")).value == ["spinal_cord_stimulation"]
+    at.switch_page(START).run()
+    at.switch_page(AIMS).run()
+    assert at.segmented_control(key=Keys.FILTER_DIRECTION).value == "treatments"
+    assert at.pills(key=Keys.filter_picks("treatments")).value == ["spinal_cord_stimulation"]
+    at.segmented_control(key=Keys.FILTER_DIRECTION).set_value("symptoms").run()
+    assert at.pills(key=Keys.filter_picks("symptoms")).value == ["low_mood"]
+
+
+def test_causes_sort_and_group_survive_a_page_move():
+    at = open_page(CAUSES)
+    at.segmented_control(key=Keys.CAUSE_DIMENSION).set_value("mechanism").run()
+    at.pills(key=Keys.cause_group("mechanism")).set_value("infection").run()
+    at.switch_page(START).run()
+    at.switch_page(CAUSES).run()
+    assert at.segmented_control(key=Keys.CAUSE_DIMENSION).value == "mechanism"
+    assert at.pills(key=Keys.cause_group("mechanism")).value == "infection"
+
+
+# -- New patient -------------------------------------------------------------------------------
+
+
+def test_new_patient_clears_every_value_and_the_address(content):
+    first = content.evidence[0]
+    at = open_page(EVIDENCE, treatments="nsaids", questions=content.questions[0].id)
+    at.slider(key=Keys.guess(first.id)).set_value(20).run()
+    at.button(key=Keys.reveal(first.id)).click().run()
+    at.switch_page(SUMMARY).run()
+    at.text_input(key=Keys.HANDOUT_NAME).input("Alex").run()
+    at.sidebar.button(key=Keys.NEW_PATIENT).click().run()
+    at.button(key=Keys.NEW_PATIENT_CONFIRM).click().run()
+    assert read_selection(at.session_state) == Selection()
+    assert not [key for key in at.query_params if at.query_params[key]]
+    assert at.text_input(key=Keys.HANDOUT_NAME).value == ""
+    assert any("Nothing picked yet." in c.value for c in at.sidebar.caption)
+    at.switch_page(EVIDENCE).run()
+    assert at.slider(key=Keys.guess(first.id)).value == 50
+    assert "You guessed" not in all_text(at)
+
+
+def test_new_patient_from_the_consult_bar_keeps_consult_mode():
+    at = open_page(CAUSES, consult="1", causes="scar_tissue")
+    at.button(key=Keys.NEW_PATIENT_BAR).click().run()
+    at.button(key=Keys.NEW_PATIENT_CONFIRM).click().run()
+    assert read_selection(at.session_state) == Selection()
+    assert any(b.label == "Leave consult mode" for b in at.button)
+    assert at.query_params["consult"] == "1"
+
+
+# -- What the address cannot make the app show ----------------------------------------------
+
+
+@pytest.mark.parametrize("payload", ADDRESS_PAYLOADS)
+def test_unrecognised_address_values_are_shown_as_plain_text(payload):
+    at = make_app(symptoms=payload)
+    at.run()
+    assert not at.exception
+    [note] = [i.value for i in at.info if "not recognised" in i.value]
+    # Every Markdown character is escaped: nothing in it can become a link, an image or HTML.
+    unescaped = [ch for i, ch in enumerate(note) if ch in "[]()!<>`*_:$" and (i == 0 or note[i - 1] != "\\")]
+    assert not unescaped, (note, unescaped)
