@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 # Kinds that are a list of ids, in the order they appear in the address.
 LIST_KINDS = ("causes", "symptoms", "treatments", "questions", "values", "teach_back")
@@ -80,13 +81,15 @@ class Selection:
         """A copy with one list kind changed."""
         if kind not in LIST_KINDS:
             raise KeyError(kind)
-        return dataclasses.replace(self, **{kind: tuple(ids)})
+        changes: dict[str, Any] = {kind: tuple(ids)}
+        return dataclasses.replace(self, **changes)
 
     def answered(self, kind: str, answers: Mapping[str, str]) -> Selection:
         """A copy with one answer kind changed."""
         if kind not in ANSWER_KINDS:
             raise KeyError(kind)
-        return dataclasses.replace(self, **{kind: tuple(answers.items())})
+        changes: dict[str, Any] = {kind: tuple(answers.items())}
+        return dataclasses.replace(self, **changes)
 
 
 @dataclass(frozen=True)
@@ -139,8 +142,8 @@ def parse_address(params: Mapping[str, Sequence[str]], known: Mapping[str, Seque
         else:
             dropped.append(f"“{_short(key)}”")
 
-    lists = {kind: tuple(i for i in known.get(kind, ()) if i in chosen[kind]) for kind in LIST_KINDS}
-    answers = {
+    lists: dict[str, Any] = {kind: tuple(i for i in known.get(kind, ()) if i in chosen[kind]) for kind in LIST_KINDS}
+    answers: dict[str, Any] = {
         kind: tuple((i, chosen[kind][i]) for i in known.get(kind, ()) if i in chosen[kind]) for kind in ANSWER_KINDS
     }
     selection = Selection(**lists, **answers)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up (first time) and run every check: lint, content check, unit, app and browser tests.
+# Set up (first time) and run every check: lint, format, types, then unit, app, browser and deploy tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-venv.sh requirements-dev.txt
@@ -8,4 +8,5 @@ if [ -f tests/browser/package.json ] && [ ! -d tests/browser/node_modules/axe-co
 fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy  # the domain package (files and settings in pyproject.toml)
 .venv/bin/python -m pytest "$@"
