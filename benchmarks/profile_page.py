@@ -1,6 +1,6 @@
 """Where a page's rerun spends its time: cProfile over warm AppTest reruns of one page.
 
-    .venv/bin/python benchmarks/profile_page.py treatments [--reruns 20] [--sort tottime] [--top 30]
+    .venv/bin/python -m benchmarks.profile_page treatments [--reruns 20] [--sort tottime] [--top 30]
 
 Profiles every thread's work that matters: the script runs in AppTest's script thread, so the
 profiler is installed there through threading.setprofile.
@@ -17,11 +17,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[0] = str(ROOT)
 
-from benchmarks.common import APP  # noqa: E402
-from benchmarks.script_time import open_app  # noqa: E402
-from explainer import sections  # noqa: E402
+from benchmarks.common import APP
+from benchmarks.script_time import open_app
+from explainer import sections
 
 
 def profile_reruns(page_key: str, reruns: int) -> cProfile.Profile:

@@ -1,6 +1,6 @@
 """Benchmark the explainer against Streamlit's own floor, a bare app, measured in the same run.
 
-    .venv/bin/python benchmarks/run.py [--quick] [--json PATH]
+    .venv/bin/python -m benchmarks.run [--quick] [--json PATH]
 
 Prints a table of medians, ratios to the bare equivalents and budgets, and writes the same as
 JSON (default: benchmarks/results/latest.json). Exits with status 1 if a budget fails.
@@ -19,14 +19,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[0] = str(ROOT)  # run as a script: import the app and the shared test harness from the repo root
 
 
-from benchmarks import browser_time, handout_time, script_time  # noqa: E402
-from benchmarks.common import FULL, QUICK, Plan  # noqa: E402
-from benchmarks.report import Row, summary, table, write_json  # noqa: E402
-from explainer import sections  # noqa: E402
-from explainer.content import load_content  # noqa: E402
+from benchmarks import browser_time, handout_time, script_time
+from benchmarks.common import FULL, QUICK, Plan
+from benchmarks.report import Row, summary, table, write_json
+from explainer import sections
+from explainer.content import load_content
 
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "latest.json"
 
