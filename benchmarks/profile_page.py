@@ -16,11 +16,11 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from benchmarks.common import APP
 from benchmarks.script_time import open_app
 from explainer import sections
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def profile_reruns(page_key: str, reruns: int) -> cProfile.Profile:

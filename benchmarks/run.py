@@ -18,14 +18,13 @@ from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
 from benchmarks import browser_time, handout_time, script_time
 from benchmarks.common import FULL, QUICK, Plan
 from benchmarks.report import Row, summary, table, write_json
 from explainer import sections
 from explainer.content import load_content
+
+ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "latest.json"
 
