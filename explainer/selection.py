@@ -38,6 +38,7 @@ TABLE_OF_KIND = {
     "readiness": "readiness.csv",
 }
 CONSULT = "consult"
+NOT_RECOGNISED = "Some parts of the link were not recognised and were left out"
 ON_VALUES = {"1", "true", "yes", "on"}
 OFF_VALUES = {"0", "false", "no", "off", ""}
 
@@ -97,6 +98,8 @@ class ParsedAddress:
     selection: Selection
     consult: bool
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # What the note quotes from the address ('' if nothing): plain text, to be shown as typed.
+    unrecognised: str = ""
 
 
 def _short(value: str, limit: int = 30) -> str:
@@ -148,10 +151,11 @@ def parse_address(params: Mapping[str, Sequence[str]], known: Mapping[str, Seque
     }
     selection = Selection(**lists, **answers)
     notes: tuple[str, ...] = ()
+    shown = ""
     if dropped:
         shown = ", ".join(dropped[:5]) + (f" and {len(dropped) - 5} more" if len(dropped) > 5 else "")
-        notes = (f"Some parts of the link were not recognised and were left out: {shown}.",)
-    return ParsedAddress(selection, consult, notes)
+        notes = (f"{NOT_RECOGNISED}: {shown}.",)
+    return ParsedAddress(selection, consult, notes, shown)
 
 
 def to_address(selection: Selection, consult: bool) -> dict[str, str]:

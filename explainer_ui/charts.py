@@ -11,8 +11,6 @@ from explainer import figures
 from explainer.figures import CHART_CONFIG, FrozenFigure, freeze
 from explainer_ui.data import get_content
 
-_CACHE = {"show_spinner": False, "max_entries": 128}
-
 
 def chart(figure: FrozenFigure, *, alt: str, summary: str, data: pd.DataFrame, key: str) -> None:
     """A chart always comes with its accessible name, a one-sentence summary and its data."""
@@ -23,17 +21,17 @@ def chart(figure: FrozenFigure, *, alt: str, summary: str, data: pd.DataFrame, k
         st.table(data, hide_index=True)
 
 
-@st.cache_resource(**_CACHE)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def vertebra(after_laminectomy: bool) -> FrozenFigure:
     return freeze(figures.vertebra_figure(after_laminectomy))
 
 
-@st.cache_resource(**_CACHE)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def cause_groups(dimension: str, picked: str | None) -> FrozenFigure:
     return freeze(figures.cause_groups_figure(get_content(), dimension, picked))
 
 
-@st.cache_resource(**_CACHE)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def treatment_ladder() -> FrozenFigure:
     return freeze(figures.treatment_ladder_figure(get_content(), []))
 
@@ -43,6 +41,6 @@ def aim_matrix(treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], tre
     return freeze(figures.aim_matrix_figure(get_content(), list(treatment_ids), list(symptom_ids), treatments_across))
 
 
-@st.cache_resource(**_CACHE)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def icon_array(count: int, outcome: str, others: str) -> FrozenFigure:
     return freeze(figures.icon_array_figure(count, outcome, others))

@@ -10,7 +10,7 @@ import streamlit as st
 from explainer import sections
 from explainer.content import cite
 from explainer.sections import Section
-from explainer.selection import picked_so_far
+from explainer.selection import NOT_RECOGNISED, picked_so_far
 from explainer_ui import state
 from explainer_ui.data import get_content, problem_note
 from explainer_ui.text import GLOSSARY, plain
@@ -46,8 +46,9 @@ def footer(section: Section) -> None:
 
 def address_notes() -> None:
     """What the address held that we could not use, quoted as plain text (never as Markdown)."""
-    for note in state.take_address_notes():
-        st.info(plain(note), icon=":material/link:")
+    unrecognised = state.take_address_unrecognised()
+    if unrecognised:
+        st.info(f"{NOT_RECOGNISED}: {plain(unrecognised)}", icon=":material/link:")
 
 
 @st.dialog("Words explained", width="medium", position="right")

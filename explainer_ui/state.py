@@ -47,7 +47,7 @@ class _Plain:
     SPINE_AFTER = "patient.spine_after"  # bool: the drawing shows the bone after a laminectomy
     CONSULT = "app.consult"  # bool
     ADDRESS_READ = "app.address_read"  # bool: the address was read once for this tab
-    ADDRESS_NOTES = "app.address_notes"  # tuple[str, ...]: plain text, shown once
+    ADDRESS_UNRECOGNISED = "app.address_unrecognised"  # str: what the address held that we could not use
     ADDRESS_PAGE = "app.address_page"  # the page key the address was last written on
     NEW_PATIENT_ASKED = "app.new_patient_asked"  # where New patient was pressed, awaiting the check
 
@@ -262,14 +262,14 @@ def restore_from_address() -> None:
     parsed = parse_address(params, known_ids(get_content()))
     set_selection(parsed.selection)
     st.session_state[_Plain.CONSULT] = parsed.consult
-    st.session_state[_Plain.ADDRESS_NOTES] = parsed.notes
+    st.session_state[_Plain.ADDRESS_UNRECOGNISED] = parsed.unrecognised
     st.session_state[_Plain.ADDRESS_READ] = True
 
 
-def take_address_notes() -> tuple[str, ...]:
-    """The notes about an address we could not fully read (plain text), once."""
-    notes: tuple[str, ...] = st.session_state.pop(_Plain.ADDRESS_NOTES, ())
-    return notes
+def take_address_unrecognised() -> str:
+    """What the address held that we could not use (plain text, as typed), once; '' if nothing."""
+    unrecognised: str = st.session_state.pop(_Plain.ADDRESS_UNRECOGNISED, "")
+    return unrecognised
 
 
 def _address_due() -> None:

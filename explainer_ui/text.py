@@ -22,12 +22,14 @@ GLOSSARY_BROKEN = (
     "The list of medical words (glossary.csv) has a mistake, so words are not explained on this page. "
     "The rest of the page still works. Please let the clinic team know."
 )
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'%@/])")
 
 
 def plain(text: str) -> str:
-    """Text that Markdown shows exactly as written: no link, image, emphasis, HTML or icon."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    """Text that Markdown shows exactly as written, as one code span: no link (not even a bare web
+    address, which the frontend links even when every character is escaped), image, HTML or icon."""
+    flat = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    return f"{fence} {flat} {fence}"
 
 
 class PageWords:
