@@ -28,6 +28,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 COPY app.py ./
 COPY .streamlit ./.streamlit
 COPY explainer ./explainer
+COPY explainer_ui ./explainer_ui
 COPY app_pages ./app_pages
 COPY content ./content
 
