@@ -2,36 +2,30 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import date
 
 from benchmarks.common import Plan, cpu_ms
 from benchmarks.report import Row
 from explainer.content import Content, load_content
+from explainer.handout import build_handout
+from explainer.selection import Selection
 
 HANDOUT_BUDGET_MS = 1000 / 3  # "under a third of a second on this machine"
 
 
-def builders(content: Content) -> dict[str, Callable[[], bytes]] | None:
+def builders(content: Content) -> dict[str, Callable[[], bytes]]:
     """The PDFs to time: a typical consult (three causes, symptoms, treatments and questions),
-    and everything ticked. None if the handout module is not there (before issue 4)."""
-    try:
-        handout = importlib.import_module("explainer.handout")
-        selection = importlib.import_module("explainer.selection")
-    except ModuleNotFoundError as err:
-        if err.name not in ("explainer.handout", "explainer.selection"):
-            raise
-        return None
+    and everything ticked."""
 
     def build(n: int | None) -> Callable[[], bytes]:
-        chosen = selection.Selection(
+        chosen = Selection(
             causes=tuple(c.id for c in content.causes[:n]),
             symptoms=tuple(s.id for s in content.symptoms[:n]),
             treatments=tuple(t.id for t in content.treatments[:n]),
         )
         questions = [q.question for q in content.questions[:n]]
-        return lambda: handout.build_handout(
+        return lambda: build_handout(
             content, chosen, questions=questions, patient_name="A. Patient", today=date(2026, 1, 1)
         )
 
@@ -40,12 +34,8 @@ def builders(content: Content) -> dict[str, Callable[[], bytes]] | None:
 
 def handout_rows(plan: Plan) -> list[Row]:
     content = load_content()
-    found = builders(content)
-    if found is None:
-        note = "not available: explainer.handout.build_handout does not exist yet"
-        return [Row("Handout", "Build the PDF handout", "ms", max_value=HANDOUT_BUDGET_MS, note=note)]
     rows = []
-    for i, (what, build) in enumerate(found.items()):
+    for i, (what, build) in enumerate(builders(content).items()):
         pdf = build()  # the warm-up, and a check that it is a PDF
         note = "" if pdf[:5] == b"%PDF-" else "the builder did not return PDF bytes"
         samples = [cpu_ms(build) for _ in range(plan.handout)]
