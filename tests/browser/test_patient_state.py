@@ -63,7 +63,12 @@ def test_a_guess_of_20_survives_leaving_and_returning(page, base_url, content):
     number = content.evidence[0]
     open_url(page, base_url, url_of(SECTION["evidence"]))
     slider = main(page).locator('[data-testid="stSlider"]').first
-    rerun_after(page, lambda: slider.locator('input[type="range"]').fill("20"))
+    slider.locator('input[type="range"]').focus()
+    for _ in range(60):  # from 50 down to 20 with the keyboard, as a person can
+        if slider.get_by_test_id("stSliderThumbValue").inner_text().strip() == "20":
+            break
+        page.keyboard.press("ArrowLeft")
+    wait_for_app(page)
     expect(slider.get_by_test_id("stSliderThumbValue")).to_have_text("20")
     rerun_after(page, main(page).get_by_role("button", name="Show the answer").first.click)
     expect(main(page).get_by_text("You guessed 20 in 100.")).to_be_visible()
@@ -121,7 +126,7 @@ def test_address_payloads_are_shown_as_typed_and_fetch_nothing(browser, base_url
         note = main(page).locator('[data-testid="stAlert"]').filter(has_text="not recognised")
         expect(note).to_have_count(1)
         expect(note.locator("a, img, script, iframe")).to_have_count(0)
-        assert not [url for url in requested if "ev.il" in url]
+        assert not [url for url in requested if (urlsplit(url).hostname or "").endswith("ev.il")]
         shown = " ".join(note.inner_text().split())
         assert " ".join(payload.split())[:20] in shown
     finally:
