@@ -69,6 +69,21 @@ def _name(func: ast.expr) -> str:
     return ".".join(reversed(parts))
 
 
+def _fixed_string(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _style_sheet(node: ast.expr) -> bool:
+    """STYLES / "print.css": a fixed .css file from the app's styles folder."""
+    return (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Div)
+        and _name(node.left) == "STYLES"
+        and _fixed_string(node.right)
+        and str(getattr(node.right, "value", "")).endswith(".css")
+    )
+
+
 def html_violations(source: str, where: str) -> list[str]:
     """Ways a script could put raw HTML from content on a page."""
     found = []
@@ -79,9 +94,9 @@ def html_violations(source: str, where: str) -> list[str]:
     for call in _calls(ast.parse(source)):
         name = _name(call.func)
         if name.endswith((".html", ".iframe")) or name in {"html", "iframe"}:
-            # Only fixed strings (the print and consult-mode style sheets), never content.
+            # Only fixed strings or the app's own style sheets (STYLES / "x.css"), never content.
             args = [*call.args, *(k.value for k in call.keywords)]
-            if not args or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
+            if not args or not all(_fixed_string(a) or _style_sheet(a) for a in args):
                 found.append(f"{where}:{call.lineno} passes something other than a fixed string to {name}")
     return found
 
@@ -99,10 +114,12 @@ def test_the_source_scan_would_catch_a_violation():
         'st.html(content.prose["a"])\n'
         'st.html(f"<b>{cause.name}</b>")\n'
         'st.html("<style>p {}</style>")\n'
+        'st.html(STYLES / "print.css")\n'
+        "st.html(STYLES / name)\n"
     )
     found = html_violations(bad, "bad.py")
-    assert len(found) == 3, found
-    assert "bad.py:3" in found[1] and "bad.py:4" in found[2]
+    assert len(found) == 4, found
+    assert "bad.py:3" in found[1] and "bad.py:4" in found[2] and "bad.py:7" in found[3]
 
 
 # -- (b) Any address leaves every page working -----------------------------------------------
