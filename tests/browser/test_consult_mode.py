@@ -98,11 +98,13 @@ def test_consult_mode_is_accessible(page, base_url, axe_js, section):
 def test_selection_survives_a_reload_and_reaches_the_pdf(page, base_url):
     open_url(page, base_url, url_of(sections.by_key("treatments")))
     pick_pill(page, "Which of these did we talk about?", "Spinal cord stimulation")
+    # The address is brought up to date with the next page move, not on every pick (issue 15 pt 7:
+    # each address change from the server adds a browser-history entry).
+    click_nav(page, sections.by_key("summary"))
     page.wait_for_function("() => location.search.includes('treatments=spinal_cord_stimulation')")
 
     page.reload()
     wait_for_app(page, settle_ms=0)
-    click_nav(page, sections.by_key("summary"))
     main = page.locator('[data-testid="stMain"]')
     assert main.get_by_role("heading", name="Treatments we talked about").is_visible()
     assert main.get_by_text("Spinal cord stimulation", exact=True).count() >= 1
