@@ -77,6 +77,7 @@ class Keys:
     CAUSE_DIMENSION = "cause_dimension"
     SPINE_VIEW = "spine_view"
     HANDOUT_NAME = "handout_name"
+    DOWNLOAD_SUMMARY = "download_summary"
     CONSULT_START = "consult_start"
     CONSULT_LEAVE = "consult_leave"
     CONSULT_BACK = "consult_back"

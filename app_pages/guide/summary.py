@@ -53,6 +53,6 @@ st.download_button(
     mime="application/pdf",
     icon=":material/download:",
     type="primary",
-    key="download_summary",
+    key=state.Keys.DOWNLOAD_SUMMARY,
 )
 st.caption("To print this page instead, use Print in the menu at the top right.")
