@@ -9,7 +9,7 @@ from datetime import date
 from pypdf import PdfReader
 
 from explainer.handout import build_handout
-from explainer.selection import Selection, parse_address, to_address
+from explainer.selection import CONSULT, KINDS, Selection, parse_address, to_address
 
 KNOWN = {"causes": ["a", "b"], "symptoms": ["s1", "s2"], "treatments": ["t1", "t2", "t3"]}
 
@@ -96,3 +96,43 @@ def test_building_a_handout_writes_no_file(content, monkeypatch, tmp_path):
     build_handout(content, Selection(treatments=("nsaids",)), patient_name="Private Name")
     assert writes == []
     assert os.listdir(work) == [] and os.listdir(scratch) == []
+
+
+def test_every_take_home_kind_travels_in_the_address():
+    known = {
+        **KNOWN,
+        "questions": ["q1", "q2"],
+        "values": ["sleep", "work"],
+        "teach_back": ["tb1"],
+        "leanings": ["t1", "t2", "t3"],
+        "readiness": ["r1", "r2"],
+    }
+    selection = Selection(
+        treatments=("t1",),
+        questions=("q2",),
+        values=("sleep", "work"),
+        teach_back=("tb1",),
+        leanings=(("t1", "leaning"), ("t3", "not_for_me")),
+        readiness=(("r1", "yes"), ("r2", "no")),
+    )
+    params = {k: [v] for k, v in to_address(selection, consult=False).items()}
+    parsed = parse_address(params, known)
+    assert parsed.selection == selection and parsed.notes == ()
+
+
+def test_bad_answers_are_dropped_with_a_note():
+    known = {**KNOWN, "leanings": ["t1"], "readiness": ["r1"]}
+    parsed = parse_address({"leanings": ["t1:maybe,t9:leaning"], "readiness": ["r1:yes"]}, known)
+    assert parsed.selection.leanings == () and parsed.selection.readiness == (("r1", "yes"),)
+    [note] = parsed.notes
+    assert "t1:maybe" in note and "t9:leaning" in note
+
+
+def test_a_kind_whose_table_does_not_exist_yet_is_ignored():
+    parsed = parse_address({"values": ["sleep"], "readiness": ["r1:yes"], "treatments": ["t1"]}, KNOWN)
+    assert parsed.selection == Selection(treatments=("t1",)) and parsed.notes == ()
+
+
+def test_the_address_never_holds_a_name():
+    params = to_address(Selection(causes=("a",)), consult=True)
+    assert set(params) <= {*KINDS, CONSULT}
