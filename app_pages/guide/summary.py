@@ -10,6 +10,7 @@ from explainer import ui
 from explainer.handout import build_handout
 from explainer.selection import to_address
 from explainer.summary import cited, summarise
+from explainer_ui_download import personal_download_button  # RELIAB (issue 15 M1/M2)
 
 content = ui.require(
     "causes.csv", "symptoms.csv", "treatments.csv", "treatment_symptom_links.csv", "red_flags.csv", "questions.csv"
@@ -48,11 +49,11 @@ name = st.text_input(
     max_chars=80,
     help="Printed on the PDF only. It is not saved or sent anywhere.",
 )
-st.download_button(
+# RELIAB (issue 15 M1/M2): the PDF holds the name, so it is made on press, kept until fetched, then removed.
+personal_download_button(
     "Download summary (PDF)",
-    data=lambda: build_handout(content, selection, questions=asked, patient_name=name, today=date.today()),
+    lambda: build_handout(content, selection, questions=asked, patient_name=name, today=date.today()),
     file_name="summary-pain-after-back-surgery.pdf",
-    mime="application/pdf",
     icon=":material/download:",
     type="primary",
     key="download_summary",
