@@ -112,7 +112,7 @@ class DownloadKeeper:
             else:
                 hold.made = time.monotonic()
                 hold.first_fetch = None
-                hold.needed = hold.fetches + FETCHES_PER_DOWNLOAD
+                hold.needed += FETCHES_PER_DOWNLOAD
 
     def held(self) -> set[str]:
         with self._lock:

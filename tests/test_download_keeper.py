@@ -229,3 +229,20 @@ def test_the_file_id_is_the_one_streamlit_gives(server_port):
         await session.__aexit__()
 
     asyncio.run(scenario())
+
+
+def test_identical_pdfs_from_several_sessions_at_once(server_port):
+    """Same choices, same second: the bytes (so the file's id) are the same for every session.
+    Each download still gets its own two GETs before the file goes."""
+
+    async def one() -> list[int]:
+        session, file_id = await _summary(server_port)
+        path = await session.request_file(file_id)
+        got = await fetch_like_browser(session.base, path)
+        await session.__aexit__()
+        return [status for status, _, _ in got]
+
+    async def scenario() -> list[list[int]]:
+        return list(await asyncio.gather(*(one() for _ in range(6))))
+
+    assert asyncio.run(scenario()) == [[200, 200]] * 6
