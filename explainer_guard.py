@@ -14,6 +14,11 @@
   `Referrer-Policy: no-referrer`; and `/_stcore/metrics` and `/_stcore/agent/` answer 404 to
   anyone but the machine itself.
 
+- `TidyPaths` (U15, U16): `/summary/extra` (a page with extra segments) drew a blank page
+  forever, because the frontend loads its scripts relative to the path; `//summary` gave a bare
+  400. Both now redirect to the page itself (`/summary`), query kept. The redirect is always to
+  a path on this server (one leading slash), never to another site.
+
 A reverse proxy in front should set the same headers as well (docs/deployment.md): this is the
 app's own backstop when it is run without one.
 """
@@ -41,6 +46,8 @@ HEADERS: dict[str, str] = {
     "Referrer-Policy": "no-referrer",
 }
 PRIVATE_PREFIXES = ("/_stcore/metrics", "/_stcore/agent")
+# First path segments Streamlit serves itself; any other first segment is a page's address.
+STREAMLIT_SEGMENTS = {"_stcore", "static", "media", "component", "app", "favicon.png", "~"}
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 
@@ -126,8 +133,45 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def tidy_path(path: str) -> str | None:
+    """Where a page address with stray slashes or extra segments should go, or None if it is fine."""
+    segments = [part for part in path.split("/") if part]
+    if not segments or segments[0] in STREAMLIT_SEGMENTS or "_stcore" in segments or "static" in segments:
+        return "/" if path.startswith("//") and not segments else None
+    if len(segments) == 1 and not path.startswith("//"):
+        return None
+    return "/" + segments[0]
+
+
+class TidyPaths:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") in ("GET", "HEAD"):
+            target = tidy_path(_strip_base(scope.get("path", "")))
+            if target is not None:
+                from streamlit import config
+
+                base = (config.get_option("server.baseUrlPath") or "").strip("/")
+                location = (f"/{base}" if base else "") + target
+                query = scope.get("query_string", b"")
+                if query:
+                    location += "?" + query.decode("latin-1")
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 308,
+                        "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0")],
+                    }
+                )
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await self.app(scope, receive, send)
+
+
 def middleware() -> list:
     """The middleware list for `st.App(..., middleware=...)`: origin guard first."""
     from starlette.middleware import Middleware
 
-    return [Middleware(ForeignOriginGuard), Middleware(SecurityHeaders)]
+    return [Middleware(ForeignOriginGuard), Middleware(SecurityHeaders), Middleware(TidyPaths)]

@@ -158,3 +158,62 @@ def test_private_endpoint_rule():
 def test_launcher_is_the_image_command():
     dockerfile = (Path(__file__).resolve().parent.parent / "Dockerfile").read_text()
     assert '"serve.py"' in dockerfile
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "location"),
+    [
+        ("/summary/extra", b"", "/summary"),
+        ("//summary", b"causes=scar_tissue", "/summary?causes=scar_tissue"),
+        ("/treatments/a/b/c", b"", "/treatments"),
+        ("//evil.example/", b"", "/evil.example"),  # a path here, never another site
+    ],
+)
+def test_stray_page_paths_redirect_to_the_page(path, query, location):
+    """U15 (/summary/extra drew a blank page) and U16 (//summary gave a bare 400)."""
+    from explainer_guard import TidyPaths
+
+    sent: list[dict] = []
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request"}
+
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": query, "headers": []}
+    asyncio.run(TidyPaths(app)(scope, receive, send))
+    assert sent[0]["status"] == 308
+    assert dict(sent[0]["headers"])[b"location"].decode() == location
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/summary",
+        "/summary/",
+        "/static/js/x.js",
+        "/summary/_stcore/health",
+        "/media/a.pdf",
+        "/_stcore/host-config",
+    ],
+)
+def test_ordinary_paths_pass(path):
+    from explainer_guard import tidy_path
+
+    assert tidy_path(path) is None
+
+
+def test_stray_paths_on_the_running_server():
+    with running_server("serve.py") as port:
+        for path in ("/summary/extra", "//summary"):
+            connection = socket.create_connection(("127.0.0.1", port), timeout=10)
+            connection.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+            head = connection.recv(2000).decode("latin-1")
+            connection.close()
+            assert head.startswith("HTTP/1.1 308"), head
+            assert "location: /summary" in head.lower()
