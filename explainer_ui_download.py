@@ -28,7 +28,7 @@ The integrator may move this file into the `explainer_ui/` package.
 
 from __future__ import annotations
 
-import logging
+import contextlib
 import os
 import threading
 import time
@@ -36,8 +36,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
-
-_LOG = logging.getLogger(__name__)
 
 # Seconds a made file may wait for its first GET, and seconds it stays after the first GET
 # (the button fetches it twice: a check and the download itself, at the same moment).
@@ -149,10 +147,10 @@ class DownloadKeeper:
     def _sweep_forever(self) -> None:
         while True:
             time.sleep(_SWEEP_EVERY)
-            try:
+            # A sweep must never kill the thread (nothing is logged: no patient data near logs);
+            # the next sweep tries again.
+            with contextlib.suppress(Exception):
                 self.sweep()
-            except Exception:  # a sweep must never kill the thread; the next one tries again
-                _LOG.warning("download keeper: a sweep failed", exc_info=True)
 
 
 _keepers_lock = threading.Lock()
