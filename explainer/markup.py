@@ -24,6 +24,9 @@ from dataclasses import dataclass
 
 # Fields whose value is an address by design (a reference's record), not text shown as Markdown.
 ADDRESS_FIELDS = frozenset({"url", "doi", "pmid"})
+# Settings (key, value) whose value is an address or a path by design: the app's own public
+# address (printed on the take-home sheet as text) and the logo's path inside content/.
+ADDRESS_SETTINGS = frozenset({"public_address", "clinic_logo"})
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\s*(?:\((?P<target>[^)]*)\)|\[[^\]]*\])")
 _LINK = re.compile(r"(?<!!)\[(?P<words>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+[^)]*)?\)")
@@ -152,6 +155,8 @@ def content_findings(content) -> list[tuple[str, str, int | None, str | None]]:
     for file, rows in content.tables.items():
         lines = content.lines.get(file, {})
         for row in rows:
+            if file == "settings.csv" and getattr(row, "key", None) in ADDRESS_SETTINGS:
+                continue
             for field_name, value in row:
                 if field_name in ADDRESS_FIELDS:
                     continue

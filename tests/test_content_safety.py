@@ -332,3 +332,20 @@ def test_pages_work_with_a_bad_reference_row(content_copy, monkeypatch, fresh_ca
         assert not at.exception
         assert not [e for e in at.error if "could not be shown" in e.value]
         assert at.title or at.header
+
+
+def test_the_public_address_setting_is_an_address_by_design():
+    from types import SimpleNamespace
+
+    from pydantic import BaseModel
+
+    class Setting(BaseModel):  # the shape of settings.csv rows (the schema's keys are changing)
+        key: str
+        value: str
+
+    rows = (
+        Setting(key="public_address", value="https://explainer.clinic.example/"),
+        Setting(key="clinic_contact", value="See https://ev.il/"),
+    )
+    content = SimpleNamespace(tables={"settings.csv": rows}, lines={"settings.csv": {id(rows[1]): 3}}, prose={})
+    assert [(f, row, fld) for f, _, row, fld in markup.content_findings(content)] == [("settings.csv", 3, "value")]
