@@ -44,6 +44,11 @@ GRACE_AFTER_FETCH = 15.0
 # Two GETs (check + download) complete a download.
 FETCHES_PER_DOWNLOAD = 2
 _SWEEP_EVERY = 2.0
+# Shown under the button: what happens to the file, and what to do if the download fails.
+RETRY_NOTE = (
+    "The file is made when you press the button and is gone once your browser has saved it. "
+    "If nothing was saved, press the button again."
+)
 
 
 @dataclass
@@ -209,3 +214,4 @@ def personal_download_button(
         return data
 
     st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, on_click="ignore", **kwargs)
+    st.caption(RETRY_NOTE)

@@ -246,3 +246,15 @@ def test_identical_pdfs_from_several_sessions_at_once(server_port):
         return list(await asyncio.gather(*(one() for _ in range(6))))
 
     assert asyncio.run(scenario()) == [[200, 200]] * 6
+
+
+def test_the_summary_says_what_happens_to_the_file(fresh_caches):
+    """AppTest through app.py: the button, and the note that tells the patient to press again."""
+    import explainer_ui_download as dl
+    from tests.conftest import make_app
+
+    at = make_app(causes="scar_tissue")
+    at.run()
+    at.switch_page("app_pages/guide/summary.py").run()
+    assert not at.exception
+    assert dl.RETRY_NOTE in [c.value for c in at.caption]
