@@ -102,6 +102,26 @@ class ForeignOriginGuard:
         await self.app(scope, receive, send)
 
 
+def _media_allowed(scope: Scope, path: str) -> bool:
+    """A take-home PDF held for one browser is served to that browser only (M2)."""
+    try:
+        from starlette.requests import Request
+        from streamlit import runtime
+
+        from explainer_ui_download import xsrf_token
+
+        if not runtime.exists():
+            return True
+        keeper = getattr(runtime.get_instance().media_file_mgr, "_explainer_download_keeper", None)
+        if keeper is None:
+            return True
+        file_id = path.rsplit("/", 1)[-1].split(".", 1)[0]
+        token = xsrf_token(Request(scope).cookies.get("_streamlit_xsrf"))
+        return keeper.may_fetch(file_id, token)
+    except Exception:
+        return False  # when in doubt, a held file is not served
+
+
 class SecurityHeaders:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -117,6 +137,10 @@ class SecurityHeaders:
             await send({"type": "http.response.body", "body": b"Not found"})
             return
         no_store = path.startswith("/media/")
+        if no_store and not _media_allowed(scope, path):
+            await send({"type": "http.response.start", "status": 404, "headers": [(b"cache-control", b"no-store")]})
+            await send({"type": "http.response.body", "body": b""})
+            return
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -19,7 +19,8 @@ What this module does instead, for the files it builds:
 - `serve.py` adds `Cache-Control: no-store` to every `/media/` response.
 
 The address of the file is a 128-bit hash sent only over the tab's own websocket, and it works
-for a few seconds only, so no one without the session can fetch it. Streamlit's private
+for a few seconds only. Behind serve.py it is also bound to the browser that pressed the
+button (its XSRF cookie's token): a GET from any other browser gets 404, and does not count. Streamlit's private
 `MediaFileManager` members are used on purpose (pinned to streamlit==1.67.0); tests in
 tests/test_download_keeper.py fail loudly if a Streamlit upgrade changes them.
 
@@ -33,7 +34,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
@@ -59,6 +60,9 @@ class _Hold:
     # Identical bytes made twice (two presses in the same second) share one id: each press
     # needs its own two GETs before the file goes.
     needed: int = FETCHES_PER_DOWNLOAD
+    # The browsers allowed to fetch it: the XSRF token of the tab that pressed the button (its
+    # cookie, constant per browser). None in the set: a press with no cookie (no binding).
+    tokens: set = field(default_factory=set)
 
     def expired(self, now: float) -> bool:
         if self.first_fetch is not None:
@@ -107,15 +111,22 @@ class DownloadKeeper:
         self._sweeper.start()
 
     # -- registry --
-    def hold(self, file_id: str) -> None:
+    def hold(self, file_id: str, token: bytes | None = None) -> None:
         with self._lock:
             hold = self._holds.get(file_id)
             if hold is None:
-                self._holds[file_id] = _Hold(made=time.monotonic())
+                self._holds[file_id] = _Hold(made=time.monotonic(), tokens={token})
             else:
+                hold.tokens.add(token)
                 hold.made = time.monotonic()
                 hold.first_fetch = None
                 hold.needed += FETCHES_PER_DOWNLOAD
+
+    def may_fetch(self, file_id: str, token: bytes | None) -> bool:
+        """False when the file is held for other browsers (serve.py then answers 404)."""
+        with self._lock:
+            hold = self._holds.get(file_id)
+            return hold is None or None in hold.tokens or token in hold.tokens
 
     def held(self) -> set[str]:
         with self._lock:
@@ -176,6 +187,22 @@ def keeper_for(manager: object) -> DownloadKeeper | None:
         return keeper
 
 
+def xsrf_token(cookie_value: str | None) -> bytes | None:
+    """The browser's XSRF token (stable per browser; the cookie's mask changes, the token not)."""
+    if not cookie_value:
+        return None
+    from streamlit.web.server.starlette.starlette_app_utils import decode_xsrf_token_string
+
+    return decode_xsrf_token_string(cookie_value)[0]
+
+
+def _session_token() -> bytes | None:
+    try:
+        return xsrf_token(st.context.cookies.get("_streamlit_xsrf"))
+    except Exception:  # no browser context (AppTest): no binding
+        return None
+
+
 def _current_keeper() -> DownloadKeeper | None:
     try:
         from streamlit import runtime
@@ -206,11 +233,12 @@ def personal_download_button(
     """`st.download_button` for a file holding personal details: made on press, kept for this
     download only, removed once fetched. `build` runs only when the button is pressed."""
     keeper = _current_keeper()
+    token = _session_token()
 
     def make() -> bytes:
         data = build()
         if keeper is not None:
-            keeper.hold(file_id_for(data, mime, file_name))
+            keeper.hold(file_id_for(data, mime, file_name), token)
         return data
 
     st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, on_click="ignore", **kwargs)

@@ -33,7 +33,8 @@ class RunResult:
 
 
 class WsSession:
-    def __init__(self, port: int, host: str = "127.0.0.1") -> None:
+    def __init__(self, port: int, host: str = "127.0.0.1", cookie: str | None = None) -> None:
+        self.cookie = cookie  # e.g. "_streamlit_xsrf=...": what a browser sends with the handshake
         self.base = f"http://{host}:{port}"
         self.url = f"ws://{host}:{port}/_stcore/stream"
         self.ws = None
@@ -42,7 +43,10 @@ class WsSession:
         self.current_hash = ""
 
     async def __aenter__(self) -> WsSession:
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None, open_timeout=30)
+        headers = {"Cookie": self.cookie} if self.cookie else None
+        self.ws = await websockets.connect(
+            self.url, subprotocols=["streamlit"], max_size=None, open_timeout=30, additional_headers=headers
+        )
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -119,16 +123,29 @@ class WsSession:
             return response.deferred_file.url
 
 
-def http_get(url: str, timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+def http_get(url: str, timeout: float = 30, cookie: str | None = None) -> tuple[int, dict[str, str], bytes]:
     """(status, headers, body); 4xx/5xx come back as a status, not an exception."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, dict(response.headers.items()), response.read()
     except urllib.error.HTTPError as err:
         return err.code, dict(err.headers.items()), b""
 
 
-async def fetch_like_browser(base: str, path: str) -> list[tuple[int, dict[str, str], bytes]]:
+async def fetch_like_browser(
+    base: str, path: str, cookie: str | None = None
+) -> list[tuple[int, dict[str, str], bytes]]:
     """The two GETs a browser makes after a press: the button's check and the download."""
     url = base + path if path.startswith("/") else f"{base}/{path}"
-    return list(await asyncio.gather(asyncio.to_thread(http_get, url), asyncio.to_thread(http_get, url)))
+    return list(await asyncio.gather(*(asyncio.to_thread(http_get, url, 30, cookie) for _ in range(FETCHES_PER_PRESS))))
+
+
+FETCHES_PER_PRESS = 2
+
+
+def browser_cookie(base: str) -> str:
+    """The XSRF cookie a browser gets before it connects (one per browser)."""
+    _, headers, _ = http_get(base + "/_stcore/health")  # the frontend asks it before connecting
+    raw = next(v for k, v in headers.items() if k.lower() == "set-cookie" and "_streamlit_xsrf" in v)
+    return raw.split(";", 1)[0]

@@ -258,3 +258,27 @@ def test_the_summary_says_what_happens_to_the_file(fresh_caches):
     at.switch_page("app_pages/guide/summary.py").run()
     assert not at.exception
     assert dl.RETRY_NOTE in [c.value for c in at.caption]
+
+
+def test_the_pdf_is_served_only_to_the_browser_that_pressed(server_port):
+    """M2: behind serve.py the file is bound to the pressing browser's XSRF token (its cookie)."""
+    from benchmarks.ws_client import browser_cookie
+
+    base = f"http://127.0.0.1:{server_port}"
+    mine, theirs = browser_cookie(base), browser_cookie(base)
+    assert mine != theirs
+
+    async def scenario() -> None:
+        async with WsSession(server_port, cookie=mine) as session:
+            await session.run("", "causes=scar_tissue")
+            result = await session.run("summary", "causes=scar_tissue")
+            [file_id] = result.deferred_ids
+            path = await session.request_file(file_id)
+            # Another browser, and no browser at all (no cookie): 404, and it does not use up the file.
+            assert http_get(base + path, cookie=theirs)[0] == 404
+            assert http_get(base + path)[0] == 404
+            got = await fetch_like_browser(base, path, cookie=mine)
+            assert [status for status, _, _ in got] == [200, 200]
+            assert http_get(base + path, cookie=mine)[0] == 404, "gone once fetched"
+
+    asyncio.run(scenario())
