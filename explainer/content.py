@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from explainer import schema
+from explainer import files, markup, schema  # RELIAB (issue 15 M4-M6): safe reading, allowed markup
 from explainer.schema import (
     CITATION,
     PROSE_BLOCKS,
@@ -81,7 +81,8 @@ class Content:
     def broken(self, *files: str) -> list[Problem]:
         """Problems in any of these files (e.g. 'causes.csv', 'prose/start_intro.md')."""
         wanted = set(files)
-        return [p for p in self.problems if p.file in wanted]
+        # RELIAB (issue 15 M6): a bad reference row drops that reference only, not every page.
+        return [p for p in self.problems if p.file in wanted and not _reference_row(p)]
 
     def is_ok(self, *files: str) -> bool:
         return not self.broken(*files)
@@ -153,29 +154,16 @@ class Content:
 
 
 def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
-    if not path.is_file():
-        problems.append(Problem(name, "the file is missing. Restore it from the last good copy."))
-        return None
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        problems.append(Problem(name, f"the file is {size:,} bytes; content files must be under {MAX_FILE_BYTES:,}."))
-        return None
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        problems.append(
-            Problem(
-                name,
-                f"the file is not UTF-8 text (unreadable byte at position {err.start}). "
-                "In a spreadsheet, save as 'CSV UTF-8'.",
-            )
-        )
-        return None
-    if "\x00" in text:
-        problems.append(Problem(name, "the file contains binary data; it is not a text file."))
-        return None
+    # RELIAB (issue 15 M5, pt 4): unreadable files, links out of the folder, old encodings (by row
+    # and column), semicolon tables and front matter become calm notes: see explainer/files.py.
+    text, notes = files.read_text(path, name, MAX_FILE_BYTES)
+    problems.extend(Problem(name, note.message, row=note.row, field=note.field) for note in notes)
     return text
+
+
+def _reference_row(problem: Problem) -> bool:
+    """RELIAB (issue 15 M6): a problem in one row of references.csv (that row is dropped)."""
+    return problem.file == "references.csv" and files.row_level(problem)
 
 
 def _read_table(folder: Path, name: str, problems: list[Problem]) -> list[tuple[int, Row]]:
@@ -286,7 +274,10 @@ def _plain_error(error: dict) -> str:
 
 def _check_links(c: Content, problems: list[Problem]) -> None:
     ref_ids = {r.id for r in c.references}
-    references_ok = not any(p.file == "references.csv" for p in problems)
+    # RELIAB (issue 15 M6): rows dropped from references.csv are reported once, there; a fact citing
+    # one shows it as a missing source instead of hiding its whole file.
+    ref_ids |= c.memo.get("dropped_references", set())
+    references_ok = not any(p.file == "references.csv" and not _reference_row(p) for p in problems)
 
     def row_number(file: str, row: Row) -> int | None:
         return c.lines.get(file, {}).get(id(row))
@@ -436,11 +427,20 @@ def load_content(directory: Path | str | None = None) -> Content:
                 problems.append(Problem(file, "the file is empty."))
             else:
                 c.prose[block] = text.strip()
+    # RELIAB (issue 15 M4): no image, raw HTML or off-machine link in any text (file, row, field).
+    problems.extend(Problem(f, message, row=row, field=fld) for f, message, row, fld in markup.content_findings(c))
+    # RELIAB (issue 15 M6): a references.csv row with a problem of its own is dropped, alone.
+    bad_reference_rows = {p.row for p in problems if _reference_row(p)}
+    if bad_reference_rows:
+        lines = c.lines.get("references.csv", {})
+        c.tables["references.csv"] = tuple(r for r in c.references if lines.get(id(r)) not in bad_reference_rows)
+        text, _ = files.read_text(folder / "references.csv", "references.csv", MAX_FILE_BYTES)
+        c.memo["dropped_references"] = files.dropped_ids(text, bad_reference_rows)
     _check_links(c, problems)
     c.problems = problems
     # A file with problems is not shown at all: a half-valid table could show a fact
     # without its source, or a link that points nowhere.
-    for file in {p.file for p in problems}:
+    for file in {p.file for p in problems if not _reference_row(p)}:  # RELIAB (issue 15 M6)
         if file in c.tables:
             c.tables[file] = ()
         elif file.startswith("prose/"):
@@ -458,7 +458,7 @@ def cite(text: str, content: Content) -> str:
             shorts.append(reference.short if reference else ref)
         return f"({'; '.join(shorts)})"
 
-    return CITATION.sub(replace, text)
+    return markup.neutralise(CITATION.sub(replace, text))  # RELIAB (issue 15 M4): run-time backstop
 
 
 def cited_ids(text: str) -> list[str]:

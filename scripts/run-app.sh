@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-venv.sh requirements.txt
-exec .venv/bin/streamlit run app.py "$@"
+# serve.py: app.py behind the app's own middleware (security headers, no-store on /media/, origin guard).
+exec .venv/bin/streamlit run serve.py "$@"

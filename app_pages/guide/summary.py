@@ -11,6 +11,7 @@ from explainer.selection import to_address
 from explainer.summary import cited, summarise
 from explainer_ui import state, text
 from explainer_ui.data import get_content
+from explainer_ui.download import personal_download_button
 
 content = get_content()
 selection = state.selection()
@@ -46,11 +47,11 @@ name = st.text_input(
     max_chars=80,
     help="Printed on the PDF only. It is not saved or sent anywhere.",
 )
-st.download_button(
+# The PDF holds the name: it is made on press, kept for this browser until fetched, then removed.
+personal_download_button(
     "Download summary (PDF)",
-    data=lambda: build_handout(content, selection, questions=asked, patient_name=name, today=date.today()),
+    lambda: build_handout(content, selection, questions=asked, patient_name=name, today=date.today()),
     file_name="summary-pain-after-back-surgery.pdf",
-    mime="application/pdf",
     icon=":material/download:",
     type="primary",
     key=state.Keys.DOWNLOAD_SUMMARY,

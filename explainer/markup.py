@@ -1,0 +1,172 @@
+"""What markup content text may carry (issue 15, M4 and point 3). No Streamlit here.
+
+Content is shown with `st.markdown`, which turns Markdown into images and links. An image or a
+link to another site in a prose file or a CSV cell would make every patient's browser fetch it
+(or offer a click off the machine). The rule:
+
+- allowed: plain text, **bold**, *italic*, lists, headings, the app's citations `[ref:id]`,
+  links inside the app (`[Symptoms](/symptoms)`, `[top](#top)`), and `tel:` / `mailto:` links;
+- not allowed: any image (`![alt](...)`, reference-style too), raw HTML (`<img>`, `<a>`,
+  `<iframe>`, comments), and any link, autolink or bare address that leaves the machine
+  (`https://...`, `//host`, `www.`, `javascript:`, `data:`).
+
+`findings(text)` lists what is not allowed, with line and column; the content check reports
+each by file, row and field (`content_findings`). `neutralise(text)` is the run-time backstop
+before `st.markdown`: images become their alt text, outside links their words, raw HTML and
+bare addresses are shown as text, never fetched. `escape(text)` shows any text (e.g. a value
+from the address bar) exactly as typed, with no Markdown at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Fields whose value is an address by design (a reference's record), not text shown as Markdown.
+ADDRESS_FIELDS = frozenset({"url", "doi", "pmid"})
+# Settings (key, value) whose value is an address or a path by design: the app's own public
+# address (printed on the take-home sheet as text) and the logo's path inside content/.
+ADDRESS_SETTINGS = frozenset({"public_address", "clinic_logo"})
+
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\s*(?:\((?P<target>[^)]*)\)|\[[^\]]*\])")
+_LINK = re.compile(r"(?<!!)\[(?P<words>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+[^)]*)?\)")
+_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*(?P<target>\S+).*$", re.MULTILINE)
+_AUTOLINK = re.compile(r"<(?P<target>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+_HTML = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--|![A-Za-z][^<>]*)>", re.S
+)
+_BARE = re.compile(r"(?<![\w/@.])(?:(?:https?|ftp|wss?|file):)?//[^\s<>()\[\]]+|(?<![\w/@.])www\.[^\s<>()\[\]]+", re.I)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "image", "html", "link", "address"
+    line: int
+    column: int
+    snippet: str
+
+    @property
+    def message(self) -> str:
+        what = {
+            "image": "an image; content may not show pictures from a link. Remove it",
+            "html": "HTML code; write plain text instead",
+            "link": "a link that leaves the app; write the name of the site in words instead",
+            "address": "a web address; write the name of the site in words instead",
+        }[self.kind]
+        return f"line {self.line}, column {self.column}: '{self.snippet[:60]}' is {what}."
+
+
+def internal_target(target: str) -> bool:
+    """True for a link that stays in the app (or dials / writes an e-mail), never a fetch."""
+    target = target.strip().strip("<>")
+    if target.startswith("//"):
+        return False
+    if target.startswith(("/", "#")):
+        return True
+    scheme = _SCHEME.match(target)
+    if scheme:
+        return scheme.group(0).lower() in {"tel:", "mailto:"}
+    return not target.lower().startswith("www.")  # a relative page name such as "symptoms"
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _spans(text: str) -> list[tuple[int, int, str, re.Match]]:
+    """Non-overlapping pieces of disallowed markup: (start, end, kind, match), by position."""
+    found: list[tuple[int, int, str, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int) -> bool:
+        return not any(a <= start < b for a, b in taken)
+
+    def add(kind: str, match: re.Match) -> None:
+        if free(match.start()):
+            taken.append(match.span())
+            found.append((match.start(), match.end(), kind, match))
+
+    for m in _IMAGE.finditer(text):
+        add("image", m)
+    for m in _LINK.finditer(text):
+        if not internal_target(m.group("target")):
+            add("link", m)
+        elif free(m.start()):
+            taken.append(m.span())  # an allowed link: its address is not a bare address
+    for m in _DEFINITION.finditer(text):
+        if not internal_target(m.group("target")):
+            add("link", m)
+    for m in _AUTOLINK.finditer(text):
+        if not internal_target(m.group("target")):
+            add("link", m)
+    for m in _HTML.finditer(text):
+        add("html", m)
+    for m in _BARE.finditer(text):
+        add("address", m)
+    return sorted(found, key=lambda item: item[0])
+
+
+def findings(text: str) -> list[Finding]:
+    """Everything in `text` that the app does not allow, in order of position."""
+    return [Finding(kind, *_position(text, start), m.group(0)) for start, _, kind, m in _spans(text)]
+
+
+def allowed(text: str) -> bool:
+    return not findings(text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def escape(text: str) -> str:
+    """Text shown exactly as typed by `st.markdown`: no link, image, emphasis or directive."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _replacement(kind: str, m: re.Match) -> str:
+    if kind == "image":
+        return escape(m.group("alt"))
+    if kind == "link" and m.re is _LINK:
+        return escape(m.group("words"))
+    if kind == "link" and m.re is _DEFINITION:
+        return ""  # a reference-style definition: its words stay where they are used
+    return escape(m.group(0))  # raw HTML and bare addresses: shown as typed, never fetched
+
+
+def neutralise(text: str) -> str:
+    """The run-time backstop before `st.markdown`: keep what is allowed, show the rest as words."""
+    if "<" not in text and "[" not in text and "/" not in text and "www." not in text.lower():
+        return text  # nothing that could be markup of the kinds above: the common case, fast
+    out: list[str] = []
+    position = 0
+    for start, end, kind, m in _spans(text):
+        out += [text[position:start], _replacement(kind, m)]
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def content_findings(content) -> list[tuple[str, str, int | None, str | None]]:
+    """(file, message, row, field) for every disallowed piece of markup in loaded content: each
+    text cell of each table (not the address fields of references) and each prose block."""
+    out: list[tuple[str, str, int | None, str | None]] = []
+    for file, rows in content.tables.items():
+        lines = content.lines.get(file, {})
+        for row in rows:
+            if file == "settings.csv" and getattr(row, "key", None) in ADDRESS_SETTINGS:
+                continue
+            for field_name, value in row:
+                if field_name in ADDRESS_FIELDS:
+                    continue
+                for text in value if isinstance(value, list | tuple) else [value]:
+                    if not isinstance(text, str):
+                        continue
+                    for finding in findings(text):
+                        message = finding.message.split(": ", 1)[1] if finding.line == 1 else finding.message
+                        out.append((file, message, lines.get(id(row)), field_name))
+    for block, text in content.prose.items():
+        for finding in findings(text):
+            out.append((f"prose/{block}.md", finding.message.split(": ", 1)[1], finding.line, "text"))
+    return out
