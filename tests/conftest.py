@@ -39,7 +39,8 @@ def content_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def hostile_copy(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A content copy with script, image and link text in a cause and a prose block, served by the app."""
+    """A content copy with script, image and link text in a cause and a prose block, served by the app.
+    The loader refuses both (HTML is not allowed in content), naming file, row and field."""
 
     def edit(rows: list[list[str]]) -> None:
         rows[1][rows[0].index("explanation")] = PAYLOAD
@@ -47,6 +48,7 @@ def hostile_copy(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     edit_rows(content_copy / "causes.csv", edit)
     intro = content_copy / "prose" / "causes_intro.md"
     intro.write_text(intro.read_text(encoding="utf-8") + f"\n\n{PAYLOAD}\n", encoding="utf-8")
-    assert load_content(content_copy).is_ok("causes.csv", "prose/causes_intro.md")
+    refused = {(p.file, p.row, p.field) for p in load_content(content_copy).problems}
+    assert ("causes.csv", 2, "explanation") in refused and any(f == "prose/causes_intro.md" for f, _, _ in refused)
     monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(content_copy))
     return content_copy

@@ -199,7 +199,7 @@ def test_identical_pdfs_from_several_sessions_at_once(server_port):
 def test_the_summary_says_what_happens_to_the_file(fresh_caches):
     """AppTest through app.py: the button, and the note that tells the patient to press again."""
     import explainer_ui.download as dl
-    from tests.conftest import make_app
+    from tests.support.app import make_app
 
     at = make_app(causes="scar_tissue")
     at.run()

@@ -16,7 +16,7 @@ from streamlit.util import calc_hash
 from explainer import sections, selection
 from explainer.content import load_content
 from tests.support.app import make_app
-from tests.support.hostile import IMG, PAYLOAD, SCRIPT
+from tests.support.hostile import IMG, SCRIPT
 from tests.support.paths import ROOT
 
 PAGE_FOLDERS = sorted({Path(s.path).parts[0] for s in sections.SECTIONS})  # where the page scripts live
@@ -38,19 +38,19 @@ def _fresh(fresh_caches):
 # -- (a) HTML and script in content are text ----------------------------------------------
 
 
-def test_html_in_content_is_markdown_text_never_html(hostile_copy):
+def test_html_in_content_is_refused_calmly_and_never_shown(hostile_copy):
     at = make_app().run()
     at.switch_page(sections.by_key("causes").path).run()
     assert not at.exception
-    carriers = [m for m in at.markdown if SCRIPT in m.value and IMG in m.value]
-    # Once in the cause's explanation, once in the prose block.
-    assert len(carriers) >= 2, [m.value[:80] for m in at.markdown]
-    assert any(m.value.startswith(PAYLOAD + "\n\n") for m in carriers)  # the cause card opens with it, verbatim
-    # Every markdown element is sent with HTML off: the browser escapes it.
+    # The page says calmly that part of it is missing; the payload itself is never drawn as markdown.
+    assert at.info and "content file has a mistake" in at.info[0].value
+    assert not [m.value[:80] for m in at.markdown if SCRIPT in m.value or IMG in m.value]
     assert not [m.value[:80] for m in at.markdown if m.proto.allow_html]
-    # And no raw-HTML element carries content.
     for element in at.get("html"):
         assert "alert(" not in element.proto.body
+    # The maintainer's details name the file, the row and the field.
+    details = " ".join(t.value for t in at.text)
+    assert "causes.csv, row 2, field 'explanation'" in details
 
 
 def _calls(tree: ast.AST):

@@ -42,18 +42,28 @@ def test_container_image_is_pinned_unprivileged_and_checked():
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     instructions = [line.strip() for line in dockerfile.splitlines() if line.strip() and not line.startswith("#")]
     [base] = [line for line in instructions if line.startswith("FROM ")]
-    assert re.fullmatch(r"FROM python:3\.11\.\d+-slim(-\w+)?", base), base  # a full version, not "3.11" or latest
+    # a full version, not "3.11" or latest, and the exact image by its digest
+    assert re.fullmatch(r"FROM python:3\.11\.\d+-slim(-\w+)?@sha256:[0-9a-f]{64}", base), base
     users = [line.split()[1] for line in instructions if line.startswith("USER ")]
     assert users and users[-1].split(":")[0] not in {"0", "root"}
-    assert "pip install --no-cache-dir -r requirements.txt" in dockerfile
+    assert "pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock" in dockerfile
     assert "STREAMLIT_BROWSER_GATHER_USAGE_STATS=false" in dockerfile
     assert "EXPOSE 8501" in dockerfile
     assert re.search(r"HEALTHCHECK .*\n?.*http://127\.0\.0\.1:8501/_stcore/health", dockerfile)
     assert "RUN python -m explainer.check" in dockerfile
-    copied = {line.split()[1] for line in instructions if line.startswith("COPY ")}
+    copied = {source for line in instructions if line.startswith("COPY ") for source in line.split()[1:-1]}
     for source in copied:
         assert (ROOT / source).exists(), f"COPY {source}: not in the repository"
-    needed = {"requirements.txt", "app.py", ".streamlit", "explainer", "explainer_ui", "content", *PAGE_FOLDERS}
+    needed = {
+        "requirements.lock",
+        "app.py",
+        "serve.py",
+        ".streamlit",
+        "explainer",
+        "explainer_ui",
+        "content",
+        *PAGE_FOLDERS,
+    }
     assert needed <= copied, f"not copied into the image: {needed - copied}"
     lines = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
     ignore = [line.strip() for line in lines if line.strip() and not line.startswith("#")]

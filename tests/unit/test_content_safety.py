@@ -17,7 +17,7 @@ import pytest
 
 from explainer import files, markup
 from explainer.content import cite, load_content
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 # -- markup on its own ----------------------------------------------------------------------
 
@@ -315,7 +315,7 @@ def test_a_broken_references_header_still_blocks(content_copy):
 
 
 def test_pages_work_with_a_bad_reference_row(content_copy, monkeypatch, fresh_caches):
-    from tests.conftest import make_app
+    from tests.support.app import make_app
 
     path = content_copy / "references.csv"
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))

@@ -186,12 +186,14 @@ def test_broken_references_break_everything_that_cites(content_copy):
     assert c.broken("references.csv")
 
 
-@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"])
-def test_html_in_content_loads_as_plain_text(content_copy, text):
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b onclick=x>hi</b>"])
+def test_html_in_content_is_refused_by_file_row_and_field(content_copy, text):
     def edit(rows):
         rows[1][rows[0].index("explanation")] = text
 
     rewrite(content_copy / "causes.csv", edit)
     c = load_content(content_copy)
-    assert c.is_ok("causes.csv")
-    assert c.causes[0].explanation == text  # kept verbatim: the page shows it as text
+    found = [p for p in c.problems if p.file == "causes.csv"]
+    assert found and all((p.row, p.field) == (2, "explanation") for p in found)
+    assert all("HTML" in p.message for p in found)
+    assert c.is_ok("symptoms.csv", "treatments.csv")  # the rest of the content still loads
