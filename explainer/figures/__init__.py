@@ -1,0 +1,123 @@
+"""Every chart and drawing in the app, built with plotly.graph_objects (faster than express).
+
+No module here imports Streamlit: each builder takes the content and this patient's marked ids and
+returns a figure; `*_summary` gives the figure in plain words and `*_table` as a DataFrame.
+Every builder that draws text takes `font_size` (the page's body text: 16 px, 22 px in consult
+mode) so no label is smaller than 70 % of it.
+"""
+
+from explainer.figures.base import (
+    BLUE,
+    BODY_PX,
+    BONE,
+    CHART_CONFIG,
+    DEEP_BLUE,
+    FONT,
+    GREEN,
+    GREY,
+    INK,
+    MAY_BLUE,
+    NO_TEMPLATE,
+    ORANGE,
+    PATTERNS,
+    PURPLE,
+    SKY,
+    SYMBOLS,
+    VERMILLION,
+    YELLOW,
+    FrozenFigure,
+    _layout,
+    body_px,
+    floor_px,
+    freeze,
+)
+from explainer.figures.body_map import body_map_figure, body_map_summary, body_map_table
+from explainer.figures.cause_map import cause_map_figure, cause_map_summary, cause_map_table
+from explainer.figures.charts import (
+    VERTEBRA_PARTS,
+    _wrap,
+    aim_matrix_figure,
+    cause_groups_figure,
+    icon_array_figure,
+    treatment_ladder_figure,
+    vertebra_figure,
+)
+from explainer.figures.numbers import (
+    evidence_icons_figure,
+    evidence_icons_summary,
+    evidence_icons_table,
+    treatment_compare_table,
+    treatment_numbers_figure,
+    treatment_numbers_summary,
+    treatment_numbers_table,
+)
+from explainer.figures.operation import OPERATIONS, operation_figure, operation_summary, operation_table
+from explainer.figures.places import Places, load_places, place_problems, read_places
+from explainer.figures.spine import (
+    spine_places_figure,
+    spine_places_summary,
+    spine_places_table,
+    spine_side_figure,
+    spine_side_summary,
+    spine_side_table,
+)
+
+__all__ = [
+    "BLUE",
+    "BODY_PX",
+    "BONE",
+    "CHART_CONFIG",
+    "DEEP_BLUE",
+    "FONT",
+    "GREEN",
+    "GREY",
+    "INK",
+    "MAY_BLUE",
+    "NO_TEMPLATE",
+    "OPERATIONS",
+    "ORANGE",
+    "PATTERNS",
+    "PURPLE",
+    "SKY",
+    "SYMBOLS",
+    "VERMILLION",
+    "VERTEBRA_PARTS",
+    "YELLOW",
+    "FrozenFigure",
+    "Places",
+    "_layout",
+    "_wrap",
+    "aim_matrix_figure",
+    "body_map_figure",
+    "body_map_summary",
+    "body_map_table",
+    "body_px",
+    "cause_groups_figure",
+    "cause_map_figure",
+    "cause_map_summary",
+    "cause_map_table",
+    "evidence_icons_figure",
+    "evidence_icons_summary",
+    "evidence_icons_table",
+    "floor_px",
+    "freeze",
+    "icon_array_figure",
+    "load_places",
+    "operation_figure",
+    "operation_summary",
+    "operation_table",
+    "place_problems",
+    "read_places",
+    "spine_places_figure",
+    "spine_places_summary",
+    "spine_places_table",
+    "spine_side_figure",
+    "spine_side_summary",
+    "spine_side_table",
+    "treatment_compare_table",
+    "treatment_ladder_figure",
+    "treatment_numbers_figure",
+    "treatment_numbers_summary",
+    "treatment_numbers_table",
+    "vertebra_figure",
+]
