@@ -114,6 +114,25 @@ def sizes(font_size: float) -> tuple[int, int, int]:
     return small, label, round(1.15 * font_size)
 
 
+def scatter(**trace) -> dict:
+    """A scatter trace as a plain dict (see `figure`)."""
+    return {"type": "scatter", **trace}
+
+
+def note(**annotation) -> dict:
+    """An annotation as a plain dict, placed in data units unless it says otherwise."""
+    return {"xref": "x", "yref": "y", **annotation}
+
+
+def figure(data: list[dict], layout: dict, annotations: list[dict] | None = None) -> go.Figure:
+    """A figure from plain dicts, without plotly's checks: checking every shape, trace and label
+    took most of a drawing's build (60-190 ms). The tests check that plotly, checking everything,
+    accepts each figure unchanged (tests/unit/figures_support.py: assert_valid)."""
+    if annotations:
+        layout = {**layout, "annotations": annotations}
+    return go.Figure(data=data, layout=layout, _validate=False)
+
+
 def font(size: float, color: str = INK) -> dict:
     """The shared font at another size (consult mode)."""
     return {**FONT, "size": round(size), "color": color}

@@ -15,7 +15,21 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.content import Content
-from explainer.figures.base import GREY, INK, ORANGE, SKY, _layout, ellipse, font, mirror, sizes, wrap
+from explainer.figures.base import (
+    GREY,
+    INK,
+    ORANGE,
+    SKY,
+    _layout,
+    ellipse,
+    figure,
+    font,
+    mirror,
+    note,
+    scatter,
+    sizes,
+    wrap,
+)
 from explainer.figures.places import Places, load_places
 from explainer.figures.spine import _poly, _shape
 from explainer.filters import join_names
@@ -118,9 +132,20 @@ def body_map_figure(
         lwidth.append(4 if symptom.id in marked_set else 1.5)
         y -= gap(text) / 2
     bottom = min(y, -0.5)
-    fig = go.Figure(
-        data=[
-            go.Scatter(
+    layout = _layout(
+        round(height + (-bottom - 0.5) / units_per_px),
+        xaxis=dict(visible=False, range=[-17.0, 17.0], fixedrange=True),
+        yaxis=dict(visible=False, range=[bottom, 22.0], scaleanchor="x", scaleratio=1, fixedrange=True),
+        shapes=shapes,
+        font=font(label_px),
+        hoverlabel=dict(font=font(label_px), bgcolor="white"),
+        clickmode="event+select",
+    )
+    seen_from = note(x=0, y=21.9, yanchor="top", xanchor="left", xshift=40, text="Seen from behind",
+                     showarrow=False, font=font(small, GREY))  # fmt: skip
+    return figure(
+        [
+            scatter(
                 x=px,
                 y=py,
                 mode="markers",
@@ -132,7 +157,7 @@ def body_map_figure(
                 unselected=dict(marker=dict(opacity=1)),
                 name="Places",
             ),
-            go.Scatter(
+            scatter(
                 x=lx,
                 y=ly,
                 mode="markers+text",
@@ -147,19 +172,9 @@ def body_map_figure(
                 name="Symptoms",
             ),
         ],
-        layout=_layout(
-            round(height + (-bottom - 0.5) / units_per_px),
-            xaxis=dict(visible=False, range=[-17.0, 17.0], fixedrange=True),
-            yaxis=dict(visible=False, range=[bottom, 22.0], scaleanchor="x", scaleratio=1, fixedrange=True),
-            shapes=shapes,
-            font=font(label_px),
-            hoverlabel=dict(font=font(label_px), bgcolor="white"),
-            clickmode="event+select",
-        ),
+        layout,
+        [seen_from],
     )
-    fig.add_annotation(x=0, y=21.9, yanchor="top", xanchor="left", xshift=40, text="Seen from behind",
-                       showarrow=False, font=font(small, GREY))  # fmt: skip
-    return fig
 
 
 def body_map_table(content: Content, marked: Iterable[str] = (), places: Places | None = None) -> pd.DataFrame:

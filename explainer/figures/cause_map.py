@@ -17,7 +17,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.content import Content
-from explainer.figures.base import BLUE, GREEN, GREY, INK, ORANGE, PURPLE, SKY, VERMILLION, _layout, font, sizes, wrap
+from explainer.figures.base import (
+    BLUE,
+    GREEN,
+    GREY,
+    INK,
+    ORANGE,
+    PURPLE,
+    SKY,
+    VERMILLION,
+    _layout,
+    figure,
+    font,
+    scatter,
+    sizes,
+    wrap,
+)
 from explainer.filters import join_names
 
 PAIN_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "hexagon", "star")
@@ -134,7 +149,7 @@ def cause_map_figure(content: Content, marked: Iterable[str] = (), *, font_size:
         )  # fmt: skip
 
     data = [
-        go.Scatter(
+        scatter(
             x=xs,
             y=ys,
             mode="markers+text",
@@ -157,7 +172,7 @@ def cause_map_figure(content: Content, marked: Iterable[str] = (), *, font_size:
         if not any(pain_of[c.id] == i for c in causes):
             continue
         data.append(
-            go.Scatter(
+            scatter(
                 x=[None],
                 y=[None],
                 mode="markers",
@@ -174,7 +189,7 @@ def cause_map_figure(content: Content, marked: Iterable[str] = (), *, font_size:
         )
     if marked_set & {c.id for c in causes}:
         data.append(
-            go.Scatter(
+            scatter(
                 x=[None],
                 y=[None],
                 mode="markers",
@@ -220,7 +235,7 @@ def cause_map_figure(content: Content, marked: Iterable[str] = (), *, font_size:
         hoverlabel=dict(font=dict(size=label_px), bgcolor="white"),
         clickmode="event+select",
     )
-    return go.Figure(data=data, layout=layout)
+    return figure(data, layout)
 
 
 def cause_map_table(content: Content, marked: Iterable[str] = ()) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.content import Content
-from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, font, sizes, wrap
+from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, figure, font, scatter, sizes, wrap
 from explainer.figures.places import Places, TreatmentNumber, load_places
 
 GAP = 2.2  # cells between two arrays side by side
@@ -51,7 +51,7 @@ def _panels(content: Content, treatment_ids: Iterable[str], places: Places) -> l
     return panels
 
 
-def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2) -> go.Figure:
+def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2, heading: str | None = None) -> go.Figure:
     _small, label_px, _head_px = sizes(font_size)
     cell_px = round(1.35 * font_size)
     title_lines = 5.4  # heading (2 lines), count (1) and group label (2) above each array
@@ -62,10 +62,9 @@ def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2) -> go.Fi
     y_top = 0.0
     for i, (treatment, kind, outcome, groups) in enumerate(panels):
         y_top = -i * band
-        heading = f"<b>{KIND_WORDS[kind]}: {treatment.name}</b><br>{wrap(outcome, 60)}"
         texts_x.append(-0.5)
         texts_y.append(y_top)
-        texts.append(heading)
+        texts.append(heading or f"<b>{KIND_WORDS[kind]}: {treatment.name}</b><br>{wrap(outcome, 60)}")
         for g, (label, count) in enumerate(groups[:per_row]):
             x0 = g * (10 + GAP)
             texts_x.append(x0 - 0.5)
@@ -87,9 +86,9 @@ def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2) -> go.Fi
     height = round(rows * band * cell_px + 30)
     width_cells = per_row * 10 + (per_row - 1) * GAP
     marker = round(0.72 * cell_px)
-    fig = go.Figure(
-        data=[
-            go.Scatter(
+    return figure(
+        [
+            scatter(
                 x=xs_off,
                 y=ys_off,
                 mode="markers",
@@ -97,7 +96,7 @@ def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2) -> go.Fi
                 hoverinfo="skip",
                 name="Others",
             ),
-            go.Scatter(
+            scatter(
                 x=xs_on,
                 y=ys_on,
                 mode="markers",
@@ -106,7 +105,7 @@ def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2) -> go.Fi
                 hoverinfo="text",
                 name="People it happened to",
             ),
-            go.Scatter(
+            scatter(
                 x=texts_x,
                 y=texts_y,
                 mode="text",
@@ -117,7 +116,7 @@ def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2) -> go.Fi
                 name="Words",
             ),
         ],
-        layout=_layout(
+        _layout(
             height,
             xaxis=dict(visible=False, range=[-0.8, width_cells + 0.2], fixedrange=True),
             yaxis=dict(visible=False, range=[-rows * band + 0.5, 0.3], scaleanchor="x", scaleratio=1, fixedrange=True),
@@ -126,7 +125,6 @@ def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2) -> go.Fi
             margin=dict(l=10, r=10, t=10, b=10),
         ),
     )
-    return fig
 
 
 def treatment_numbers_figure(
@@ -144,11 +142,10 @@ def evidence_icons_figure(content: Content, evidence_id: str, *, font_size: floa
         source_ids=ev.source_ids,
     )  # fmt: skip
     outcome, groups = _groups(content, number)
-    title = type("Title", (), {"name": ev.title})()
-    fig = _icon_rows([(title, "benefit", outcome, groups)], font_size)
     # The heading names the study's question, not a benefit claim.
-    fig.data[2].text = (f"<b>{ev.title}</b><br>{wrap(outcome, 60)}", *fig.data[2].text[1:])
-    return fig
+    return _icon_rows(
+        [(None, "benefit", outcome, groups)], font_size, heading=f"<b>{ev.title}</b><br>{wrap(outcome, 60)}"
+    )
 
 
 def evidence_icons_summary(content: Content, evidence_id: str) -> str:

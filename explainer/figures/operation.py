@@ -22,8 +22,10 @@ from explainer.figures.base import (
     YELLOW,
     _layout,
     ellipse,
+    figure,
     font,
     mirror,
+    note,
     sizes,
 )
 from explainer.figures.spine import BODY_X0, BODY_X1, DISC_H, _poly, _rounded_rect, _shape, nerve_shapes, spine_shapes
@@ -193,18 +195,17 @@ def operation_figure(name: str, after: bool, *, font_size: float = 16) -> go.Fig
         shapes, labels = _top_view(op, after)
         xr, yr = [-4.8, 4.8], [-4.6, 4.6]
         front, back = (0, 4.25), (0, -4.25)
-    fig = go.Figure(
-        layout=_layout(
-            round(max(480, 26 * font_size)),
-            xaxis=dict(visible=False, range=xr, fixedrange=True),
-            yaxis=dict(visible=False, range=yr, scaleanchor="x", scaleratio=1, fixedrange=True),
-            shapes=shapes,
-            font=font(label_px),
-            hoverlabel=dict(font=font(label_px), bgcolor="white"),
-        )
+    layout = _layout(
+        round(max(480, 26 * font_size)),
+        xaxis=dict(visible=False, range=xr, fixedrange=True),
+        yaxis=dict(visible=False, range=yr, scaleanchor="x", scaleratio=1, fixedrange=True),
+        shapes=shapes,
+        font=font(label_px),
+        hoverlabel=dict(font=font(label_px), bgcolor="white"),
+        margin=dict(l=10, r=10, t=round(2 * head_px), b=10),
     )
-    for x, y, tx, ty, text in labels:
-        fig.add_annotation(
+    annotations = [
+        note(
             x=x,
             y=y,
             ax=tx,
@@ -219,23 +220,26 @@ def operation_figure(name: str, after: bool, *, font_size: float = 16) -> go.Fig
             font=font(label_px),
             bgcolor="rgba(255,255,255,0.9)",
         )
-    fig.add_annotation(x=front[0], y=front[1], text="Front (belly side)", showarrow=False, font=font(small, GREY))
-    fig.add_annotation(x=back[0], y=back[1], text="Back", showarrow=False, font=font(small, GREY))
-    state = "After" if after else "Before"
-    fig.add_annotation(
-        x=0,
-        y=1,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="bottom",
-        yshift=4,
-        text=f"<b>{OPERATIONS[op]}: {state.lower()}</b>",
-        showarrow=False,
-        font=font(head_px),
-    )
-    fig.update_layout(margin=dict(l=10, r=10, t=round(2 * head_px), b=10))
-    return fig
+        for x, y, tx, ty, text in labels
+    ]
+    state = "after" if after else "before"
+    annotations += [
+        note(x=front[0], y=front[1], text="Front (belly side)", showarrow=False, font=font(small, GREY)),
+        note(x=back[0], y=back[1], text="Back", showarrow=False, font=font(small, GREY)),
+        note(
+            x=0,
+            y=1,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            yanchor="bottom",
+            yshift=4,
+            text=f"<b>{OPERATIONS[op]}: {state}</b>",
+            showarrow=False,
+            font=font(head_px),
+        ),
+    ]
+    return figure([], layout, annotations)
 
 
 def operation_summary(name: str, after: bool | None = None) -> str:

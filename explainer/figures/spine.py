@@ -24,7 +24,10 @@ from explainer.figures.base import (
     YELLOW,
     _layout,
     ellipse,
+    figure,
     font,
+    note,
+    scatter,
     sizes,
     wrap,
 )
@@ -117,7 +120,7 @@ def nerve_shapes() -> list[dict]:
     return shapes  # below the traces too, so the cause marks sit on top
 
 
-def _part_labels(fig: go.Figure, places: Places, label_px: int) -> None:
+def _part_labels(annotations: list[dict], places: Places, label_px: int) -> None:
     """Each part marked `show = yes`, labelled outside the drawing with a line to its point."""
     shown = [p for p in places.parts if p.show == "yes"]
     front = sorted((p for p in shown if p.x < 0), key=lambda p: -p.y)
@@ -128,22 +131,24 @@ def _part_labels(fig: go.Figure, places: Places, label_px: int) -> None:
             ty = part.y if last is None else min(part.y, last - 1.3)
             last = ty
             # The line ends near the front or back edge of the part, clear of the cause marks.
-            fig.add_annotation(
-                x=max(part.x - 1.2, BODY_X0 + 0.2) if side < 0 else part.x,
-                y=part.y,
-                ax=-4.0 if side < 0 else 6.0,
-                ay=ty,
-                axref="x",
-                ayref="y",
-                text=f"<b>{wrap(part.label, 14)}</b>",
-                xanchor="right" if side < 0 else "left",
-                showarrow=True,
-                arrowhead=0,
-                arrowwidth=1.5,
-                arrowcolor=INK,
-                font=font(label_px),
-                bgcolor="rgba(255,255,255,0.9)",
-                hovertext=part.description,
+            annotations.append(
+                note(
+                    x=max(part.x - 1.2, BODY_X0 + 0.2) if side < 0 else part.x,
+                    y=part.y,
+                    ax=-4.0 if side < 0 else 6.0,
+                    ay=ty,
+                    axref="x",
+                    ayref="y",
+                    text=f"<b>{wrap(part.label, 14)}</b>",
+                    xanchor="right" if side < 0 else "left",
+                    showarrow=True,
+                    arrowhead=0,
+                    arrowwidth=1.5,
+                    arrowcolor=INK,
+                    font=font(label_px),
+                    bgcolor="rgba(255,255,255,0.9)",
+                    hovertext=part.description,
+                )
             )
 
 
@@ -186,23 +191,23 @@ def spine_side_figure(
             xaxis2=dict(visible=False, domain=[0.58, 1], range=[0, 1], fixedrange=True),
             yaxis2=dict(visible=False, range=[line + 0.5, -0.5], fixedrange=True, anchor="x2"),
         )
-    fig = go.Figure(
-        layout=_layout(
-            round(height),
-            xaxis=drawing,
-            yaxis=dict(visible=False, range=[-1.2, 15.0], scaleanchor="x", scaleratio=1, fixedrange=True),
-            shapes=spine_shapes() + nerve_shapes(),
-            font=font(label_px),
-            hoverlabel=dict(font=font(label_px), bgcolor="white"),
-            clickmode="event+select",
-            **extra,
-        )
+    layout = _layout(
+        round(height),
+        xaxis=drawing,
+        yaxis=dict(visible=False, range=[-1.2, 15.0], scaleanchor="x", scaleratio=1, fixedrange=True),
+        shapes=spine_shapes() + nerve_shapes(),
+        font=font(label_px),
+        hoverlabel=dict(font=font(label_px), bgcolor="white"),
+        clickmode="event+select",
+        **extra,
     )
-    fig.add_annotation(x=-5.5, y=14.4, text="Front (belly side)", showarrow=False, font=font(small, GREY))
-    fig.add_annotation(x=5.0, y=14.4, text="Back", showarrow=False, font=font(small, GREY))
-    _part_labels(fig, places, label_px)
+    annotations = [
+        note(x=-5.5, y=14.4, text="Front (belly side)", showarrow=False, font=font(small, GREY)),
+        note(x=5.0, y=14.4, text="Back", showarrow=False, font=font(small, GREY)),
+    ]
+    _part_labels(annotations, places, label_px)
     if not wanted:
-        return fig
+        return figure([], layout, annotations)
 
     # Causes at the same spot sit side by side, centred on it.
     at_spot: dict[tuple[float, float], list[str]] = {}
@@ -227,8 +232,8 @@ def spine_side_figure(
         yours = cid in marked_set
         size.append(round(font_size * (2.0 if yours else 1.6)))
         width.append(5 if yours else 2)
-    fig.add_trace(
-        go.Scatter(
+    data = [
+        scatter(
             x=xs,
             y=ys,
             mode="markers+text",
@@ -241,10 +246,8 @@ def spine_side_figure(
             hovertext=hover,
             hoverinfo="text",
             name="Where causes sit",
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
+        ),
+        scatter(
             x=[0.0] * len(key_lines),
             y=[y for y, _, _ in key_lines],
             xaxis="x2",
@@ -256,9 +259,9 @@ def spine_side_figure(
             customdata=[cid for _, _, cid in key_lines],
             hoverinfo="skip",
             name="Key",
-        )
-    )
-    return fig
+        ),
+    ]
+    return figure(data, layout, annotations)
 
 
 def spine_places_figure(
