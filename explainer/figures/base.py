@@ -138,6 +138,11 @@ def font(size: float, color: str = INK) -> dict:
     return {**FONT, "size": round(size), "color": color}
 
 
+def phone_chars(label_px: float, width_px: float = 290) -> int:
+    """About how many characters of a label fit on one line on a phone (390 px wide)."""
+    return max(14, int(width_px / (0.55 * label_px)))
+
+
 def wrap(label: str, width: int = 22) -> str:
     """Break a label into short lines at spaces (plotly's <br>)."""
     lines: list[str] = []

@@ -26,6 +26,7 @@ from explainer.figures.base import (
     font,
     mirror,
     note,
+    phone_chars,
     scatter,
     sizes,
     wrap,
@@ -65,11 +66,75 @@ def outline_shapes() -> list[dict]:
     return shapes
 
 
+PHONE_WIDTH = 360  # px: the drawing's width on a phone
+
+
+def _body_map_narrow(content: Content, marked_set: set[str], font_size: float, places: Places) -> go.Figure:
+    """For a phone: numbered marks on the body, and the numbered names in a list under it."""
+    small, label_px, _ = sizes(font_size)
+    unit_px = PHONE_WIDTH / 12.0  # the body spans -6..6
+    line = 1.3 * label_px / unit_px
+    xs, ys, nums, mids, msize, mwidth = [], [], [], [], [], []
+    lx, ly, ltext, lids = [], [], [], []
+    y = -0.8
+    for n, symptom in enumerate(content.symptoms, start=1):
+        place = places.body_place(symptom.id)
+        yours = symptom.id in marked_set
+        if place:
+            xs.append(place.x)
+            ys.append(place.y)
+            nums.append(str(n))
+            mids.append(symptom.id)
+            msize.append(round(font_size * (1.9 if yours else 1.5)))
+            mwidth.append(5 if yours else 1.5)
+        name = wrap(_label(symptom), phone_chars(label_px))
+        where = place.place if place else "Not placed"
+        text = f"<b>{n}  Yours: {name}</b>" if yours else f"<b>{n}</b>  {name}"
+        text += f"<br><i>{where}</i>"
+        lines = text.count("<br>") + 1
+        y -= lines * line / 2
+        lx.append(-5.8)
+        ly.append(y)
+        ltext.append(text)
+        lids.append(symptom.id)
+        y -= lines * line / 2 + 0.4
+    bottom = y
+    layout = _layout(
+        round((22.0 - bottom) * unit_px + 20),
+        xaxis=dict(visible=False, range=[-6.0, 6.0], fixedrange=True),
+        yaxis=dict(visible=False, range=[bottom, 22.0], scaleanchor="x", scaleratio=1, fixedrange=True),
+        shapes=outline_shapes(),
+        font=font(label_px),
+        hoverlabel=dict(font=font(label_px), bgcolor="white"),
+        clickmode="event+select",
+    )
+    keep = dict(marker=dict(opacity=1))
+    return figure(
+        [
+            scatter(x=xs, y=ys, mode="markers+text", text=nums, textfont=font(small), customdata=mids,
+                    marker=dict(color=ORANGE, size=msize, opacity=1, line=dict(color=INK, width=mwidth)),
+                    selected=keep, unselected=keep, hoverinfo="skip", name="Places"),
+            scatter(x=lx, y=ly, mode="text", text=ltext, textposition="middle right", textfont=font(label_px),
+                    customdata=lids, hoverinfo="skip", name="Symptoms"),
+        ],
+        layout,
+    )  # fmt: skip
+
+
 def body_map_figure(
-    content: Content, marked: Iterable[str] = (), *, font_size: float = 16, places: Places | None = None
+    content: Content,
+    marked: Iterable[str] = (),
+    *,
+    font_size: float = 16,
+    places: Places | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
-    """The body outline with every symptom at its place; this patient's symptoms ringed."""
+    """The body outline with every symptom at its place; this patient's symptoms ringed.
+
+    `narrow` (a phone): numbered marks on the body and the names listed under it."""
     places = places or load_places()
+    if narrow:
+        return _body_map_narrow(content, set(marked), font_size, places)
     small, label_px, _head_px = sizes(font_size)
     marked_set = set(marked)
     height = round(max(620, 38 * font_size))

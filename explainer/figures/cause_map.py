@@ -29,6 +29,8 @@ from explainer.figures.base import (
     _layout,
     figure,
     font,
+    note,
+    phone_chars,
     scatter,
     sizes,
     wrap,
@@ -77,8 +79,101 @@ def cause_map_layout(content: Content) -> dict:
     return {"columns": columns, "rows": rows, "pains": pains, "place": place}
 
 
-def cause_map_figure(content: Content, marked: Iterable[str] = (), *, font_size: float = 16) -> go.Figure:
-    """All causes on a when x what grid, pain type as marker shape; this patient's causes ringed."""
+def _legend(pains, used: set[int], yours: bool, font_size: float, label_px: int) -> list[dict]:
+    """Legend entries in words: one per kind of pain used (its shape), and the ring for "Yours"."""
+    entries = [
+        scatter(x=[None], y=[None], mode="markers", name=label, showlegend=True, hoverinfo="skip",
+                marker=dict(symbol=PAIN_SYMBOLS[i % len(PAIN_SYMBOLS)], size=round(font_size),
+                            color=PAIN_COLOURS[i % len(PAIN_COLOURS)], line=dict(color=INK, width=1.5)))
+        for i, (_, label) in enumerate(pains)
+        if i in used
+    ]  # fmt: skip
+    if yours:
+        entries.append(
+            scatter(x=[None], y=[None], mode="markers", name="Yours: thick ring", showlegend=True, hoverinfo="skip",
+                    marker=dict(symbol="circle-open", size=round(font_size * 1.2), color=INK, line=dict(width=5)))
+        )  # fmt: skip
+    return entries
+
+
+def _cause_map_narrow(content: Content, marked_set: set[str], font_size: float) -> go.Figure:
+    """For a phone: one column, a heading for each time, each cause with what is going on under it."""
+    _, label_px, head_px = sizes(font_size)
+    grid = cause_map_layout(content)
+    columns, rows, pains, place = grid["columns"], grid["rows"], grid["pains"], grid["place"]
+    row_labels = dict(rows)
+    pain_index = {pid: i for i, (pid, _) in enumerate(pains)}
+    causes = sorted(content.causes, key=lambda c: place[c.id])
+    line = 0.0
+    heads, xs, ys, texts, ids, size, width, symbol, colour = ([] for _ in range(9))
+    for col, (_, col_label) in enumerate(columns):
+        here = [c for c in causes if place[c.id][0] == col]
+        if not here:
+            continue
+        heads.append(note(x=0, y=line + 0.8, xanchor="left", text=f"<b>{col_label}</b>", showarrow=False,
+                          font=font(head_px)))  # fmt: skip
+        line += 1.6
+        for cause in here:
+            yours = cause.id in marked_set
+            text = wrap(_label(cause), phone_chars(label_px))
+            if yours:
+                text = f"<b>Yours: {text}</b>"
+            mechanism = row_labels.get(cause.mechanism, "Other")
+            text += f"<br><i>{mechanism}</i>"
+            n = text.count("<br>") + 1
+            xs.append(0.07)
+            ys.append(line + n / 2)
+            texts.append(text)
+            ids.append(cause.id)
+            i = pain_index.get(cause.pain_type, pain_index.get(OTHER, 0))
+            size.append(round(font_size * (1.6 if yours else 1.1)))
+            width.append(5 if yours else 1.5)
+            symbol.append(PAIN_SYMBOLS[i % len(PAIN_SYMBOLS)])
+            colour.append(PAIN_COLOURS[i % len(PAIN_COLOURS)])
+            line += n + 0.6
+    # The legend as rows of the drawing (plotly's legend clips its words on a narrow screen).
+    used = sorted({pain_index.get(c.pain_type, 0) for c in causes})
+    key = [(PAIN_SYMBOLS[i % len(PAIN_SYMBOLS)], PAIN_COLOURS[i % len(PAIN_COLOURS)], 1.5, pains[i][1]) for i in used]
+    if marked_set & set(place):
+        key.append(("circle-open", INK, 5, "Yours: thick ring"))
+    heads.append(note(x=0, y=line + 0.8, xanchor="left", text="<b>Kind of pain</b>", showarrow=False,
+                      font=font(label_px)))  # fmt: skip
+    line += 1.6
+    key_y = [line + k * 1.3 + 0.5 for k in range(len(key))]
+    line = key_y[-1] + 1.0 if key else line
+    line_px = 1.3 * label_px
+    keep = dict(marker=dict(opacity=1))
+    data = [
+        scatter(x=xs, y=ys, mode="markers+text", text=texts, textposition="middle right",
+                textfont=font(label_px, INK), customdata=ids, hoverinfo="skip", showlegend=False, name="Causes",
+                marker=dict(symbol=symbol, size=size, color=colour, opacity=1, line=dict(color=INK, width=width)),
+                selected=keep, unselected=keep),
+        scatter(x=[0.07] * len(key), y=key_y, mode="markers+text", text=[k[3] for k in key],
+                textposition="middle right", textfont=font(label_px, INK), hoverinfo="skip", showlegend=False,
+                name="Kind of pain", marker=dict(symbol=[k[0] for k in key], color=[k[1] for k in key],
+                size=round(font_size), opacity=1, line=dict(color=INK, width=[k[2] for k in key]))),
+    ]  # fmt: skip
+    layout = _layout(
+        round(line * line_px + 20),
+        xaxis=dict(visible=False, range=[0, 1], fixedrange=True),
+        yaxis=dict(visible=False, range=[line, 0], fixedrange=True),
+        margin=dict(l=12, r=10, t=10, b=10),
+        font=font(label_px),
+        hoverlabel=dict(font=font(label_px), bgcolor="white"),
+        clickmode="event+select",
+    )
+    return figure(data, layout, heads)
+
+
+def cause_map_figure(
+    content: Content, marked: Iterable[str] = (), *, font_size: float = 16, narrow: bool = False
+) -> go.Figure:
+    """All causes on a when x what grid, pain type as marker shape; this patient's causes ringed.
+
+    `narrow` (a phone): one column with a heading for each time; the kind of pain is still the
+    shape and what is going on is written under each cause."""
+    if narrow:
+        return _cause_map_narrow(content, set(marked), font_size)
     _small, label_px, head_px = sizes(font_size)
     marked_set = set(marked)
     grid = cause_map_layout(content)
@@ -168,37 +263,8 @@ def cause_map_figure(content: Content, marked: Iterable[str] = (), *, font_size:
         )
     ]
     # The legend says in words what each shape means, and what the ring means.
-    for i, (_, pain_label) in enumerate(pains):
-        if not any(pain_of[c.id] == i for c in causes):
-            continue
-        data.append(
-            scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=pain_label,
-                marker=dict(
-                    symbol=PAIN_SYMBOLS[i % len(PAIN_SYMBOLS)],
-                    size=round(font_size),
-                    color=PAIN_COLOURS[i % len(PAIN_COLOURS)],
-                    line=dict(color=INK, width=1.5),
-                ),
-                showlegend=True,
-                hoverinfo="skip",
-            )
-        )
-    if marked_set & {c.id for c in causes}:
-        data.append(
-            scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name="Yours: thick ring",
-                marker=dict(symbol="circle-open", size=round(font_size * 1.2), color=INK, line=dict(width=5)),
-                showlegend=True,
-                hoverinfo="skip",
-            )
-        )
+    used = {pain_of[c.id] for c in causes}
+    data += _legend(pains, used, bool(marked_set & {c.id for c in causes}), font_size, label_px)
     height = round(total * font_size * 1.0 + 6 * font_size + 40)
     layout = _layout(
         height,

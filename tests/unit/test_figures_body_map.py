@@ -58,3 +58,18 @@ def test_words(content):
     table = figures.body_map_table(content, MARKED)
     assert len(table) == len(content.symptoms)
     assert (table["Yours"] == "Yes").sum() == 2
+
+
+@pytest.mark.parametrize("font_size", SCALES)
+def test_the_phone_body_numbers_each_place_and_lists_every_symptom(content, font_size):
+    fig = figures.body_map_figure(content, MARKED, font_size=font_size, narrow=True)
+    assert_valid(fig)
+    data = fig.to_dict()["data"]
+    marks, names = data[0], data[1]
+    assert sorted(names["customdata"]) == sorted(s.id for s in content.symptoms)
+    assert sorted(marks["customdata"]) == sorted(s.id for s in content.symptoms)
+    for cid, width in zip(marks["customdata"], marks["marker"]["line"]["width"], strict=True):
+        assert (width >= 4) == (cid in MARKED)
+    for cid, text in zip(names["customdata"], names["text"], strict=True):
+        assert ("Yours:" in text) == (cid in MARKED)
+    assert_text_not_below_floor(fig, font_size)

@@ -88,3 +88,22 @@ def test_summary_and_table(content):
         "Yours",
     ]
     assert (table["Yours"] == "Yes").sum() == len(MARKED)
+
+
+@pytest.mark.parametrize("font_size", SCALES)
+def test_the_phone_map_names_every_cause_with_its_groups(content, font_size):
+    fig = figures.cause_map_figure(content, MARKED, font_size=font_size, narrow=True)
+    as_dict = assert_valid(fig)
+    trace = trace_with_ids(fig, [c.id for c in content.causes])
+    assert len(trace["customdata"]) == len(content.causes)
+    words = " ".join(trace["text"]).replace("<br>", " ")
+    headings = " ".join(a["text"] for a in as_dict["layout"]["annotations"])
+    for category in content.categories("timing"):
+        assert category.label in headings
+    for cause in content.causes:
+        assert " ".join(cause.name.split()) in words
+    for cid, width, text in zip(trace["customdata"], trace["marker"]["line"]["width"], trace["text"], strict=True):
+        assert (width >= 4) == (cid in MARKED) == text.startswith("<b>Yours:")
+    key = next(t for t in as_dict["data"] if t["name"] == "Kind of pain")
+    assert {c.label for c in content.categories("pain_type")} <= set(key["text"])
+    assert_text_not_below_floor(fig, font_size)
