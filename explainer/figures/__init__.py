@@ -41,6 +41,8 @@ from explainer.figures.charts import (
     icon_array_figure,
     treatment_ladder_figure,
     vertebra_figure,
+    vertebra_summary,
+    vertebra_table,
 )
 from explainer.figures.numbers import (
     evidence_icons_figure,
@@ -120,4 +122,6 @@ __all__ = [
     "treatment_numbers_summary",
     "treatment_numbers_table",
     "vertebra_figure",
+    "vertebra_summary",
+    "vertebra_table",
 ]

@@ -5,6 +5,7 @@ and a second cue besides colour (text on the marks, marker shapes, bar patterns 
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.content import Content
@@ -145,9 +146,27 @@ def vertebra_figure(after_laminectomy: bool, font_size: float | None = None) -> 
         )
     fig.add_annotation(x=0, y=4.2, text="Front (belly side)", showarrow=False, font=dict(size=note_px, color=GREY))
     fig.add_annotation(x=0, y=-4.15, text="Back (skin side)", showarrow=False, font=dict(size=note_px, color=GREY))
-    fig.update_xaxes(visible=False, range=[-4.6, 4.6], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[-4.5, 4.5], scaleanchor="x", scaleratio=1, fixedrange=True)
+    # Larger labels need more room around the drawing (the first sizes keep the first ranges).
+    x_half, y_half = (4.6, 4.5) if font_size is None else (4.6 + 0.06 * font_size, 4.5 + 0.02 * font_size)
+    fig.update_xaxes(visible=False, range=[-x_half, x_half], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-y_half, y_half], scaleanchor="x", scaleratio=1, fixedrange=True)
     return fig
+
+
+def vertebra_summary(after_laminectomy: bool) -> str:
+    """The vertebra drawing in words."""
+    text = "This is one bone of the lower back seen from above, belly side at the top."
+    if after_laminectomy:
+        return text + " The dashed lines show the bone taken away, which gives the nerves more room."
+    return text + " The bony roof at the back covers the nerves in the canal."
+
+
+def vertebra_table() -> pd.DataFrame:
+    """The parts of the vertebra drawing, in words."""
+    return pd.DataFrame(
+        {"Part": [t.split(":")[0] for t in VERTEBRA_PARTS.values()],
+         "What it is": [t.split(": ", 1)[1] for t in VERTEBRA_PARTS.values()]}
+    )  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------

@@ -108,3 +108,9 @@ def test_the_top_view_follows_consult_text(font_size):
 def test_the_top_view_without_a_size_is_unchanged():
     sizes = {a["font"]["size"] for a in figures.vertebra_figure(False).to_dict()["layout"]["annotations"]}
     assert sizes == {14, 15}
+
+
+def test_the_top_view_in_words():
+    for after in (False, True):
+        assert_plain(figures.vertebra_summary(after))
+    assert len(figures.vertebra_table()) == len(figures.VERTEBRA_PARTS)
