@@ -35,6 +35,14 @@ CHART_CONFIG = {
 }
 
 
+# A drawing the clinician can draw and circle on during the consult: only the pen, the circle
+# and the eraser in the toolbar. What is drawn lives in the browser tab only; nothing is stored.
+DRAW_CONFIG = {
+    **CHART_CONFIG,
+    "displayModeBar": True,
+    "modeBarButtons": [["drawopenpath", "drawcircle", "eraseshape"]],
+}
+
 # No plotly template: every style the charts need is set in _layout. Each builder passes _layout
 # when it creates its figure; otherwise plotly copies its default template into the new figure
 # (about 2 ms) and sends it to the browser (about 6 kB a chart).
@@ -131,6 +139,18 @@ def figure(data: list[dict], layout: dict, annotations: list[dict] | None = None
     if annotations:
         layout = {**layout, "annotations": annotations}
     return go.Figure(data=data, layout=layout, _validate=False)
+
+
+def drawable(fig: go.Figure) -> go.Figure:
+    """A copy of a drawing that starts with the pen in hand (use with DRAW_CONFIG): thick
+    vermillion lines, so what the clinician draws stands out from the drawing's own lines."""
+    as_dict = fig.to_dict()
+    layout = {
+        **as_dict.get("layout", {}),
+        "dragmode": "drawopenpath",
+        "newshape": {"line": {"color": VERMILLION, "width": 6}, "opacity": 1, "fillcolor": "rgba(0,0,0,0)"},
+    }
+    return go.Figure(data=as_dict.get("data", []), layout=layout, _validate=False)
 
 
 def font(size: float, color: str = INK) -> dict:

@@ -295,6 +295,8 @@ def cause_map_figure(
             title=dict(text="<b>Kind of pain:</b> ", font=dict(size=label_px, color=INK)),
             itemclick=False,
             itemdoubleclick=False,
+            # room for the longest name, so a name never runs into the next shape
+            entrywidth=round(max(len(label) for _, label in pains) * 0.55 * label_px + 50),
         ),
         margin=dict(l=10, r=10, t=10, b=round(3 * font_size)),
         font=font(label_px),
