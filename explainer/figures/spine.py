@@ -27,6 +27,7 @@ from explainer.figures.base import (
     figure,
     font,
     note,
+    phone_chars,
     scatter,
     sizes,
     wrap,
@@ -120,9 +121,9 @@ def nerve_shapes() -> list[dict]:
     return shapes  # below the traces too, so the cause marks sit on top
 
 
-def _part_labels(annotations: list[dict], places: Places, label_px: int) -> None:
+def _part_labels(annotations: list[dict], places: Places, label_px: int, front_only: bool = False) -> None:
     """Each part marked `show = yes`, labelled outside the drawing with a line to its point."""
-    shown = [p for p in places.parts if p.show == "yes"]
+    shown = [p for p in places.parts if p.show == "yes" and not (front_only and p.x >= 0)]
     front = sorted((p for p in shown if p.x < 0), key=lambda p: -p.y)
     back = sorted((p for p in shown if p.x >= 0), key=lambda p: -p.y)
     for side, parts in ((-1, front), (1, back)):
@@ -159,9 +160,13 @@ def spine_side_figure(
     causes: Iterable[str] | None = None,
     font_size: float = 16,
     places: Places | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
     """The lower spine from the side. With `causes`, each cause is a numbered mark at its place
-    (customdata = cause id), with a key beside the drawing; `marked` causes are ringed and "Yours"."""
+    (customdata = cause id), with a key beside the drawing; `marked` causes are ringed and "Yours".
+
+    `narrow` (a phone): the key goes under the drawing, and only the front labels are drawn (the
+    table has every part)."""
     places = places or load_places()
     small, label_px, _head_px = sizes(font_size)
     marked_set = set(marked)
@@ -175,7 +180,7 @@ def spine_side_figure(
         place = places.spine_place(cid)
         part = places.part(place.part_id) if place and place.part_id else None
         where = place.note if place and part else "Not at one spot"
-        name = wrap(by_id[cid].name, 32)
+        name = wrap(by_id[cid].name, phone_chars(small) if narrow else 32)
         text = f"<b>{n}</b>  {name}<br><i>{where}</i>"
         if cid in marked_set:
             text = f"<b>{n}  Yours: {name}</b><br><i>{where}</i>"
@@ -185,7 +190,21 @@ def spine_side_figure(
     drawing = dict(visible=False, range=[-9.0, 8.0], fixedrange=True)
     height = max(560, 34 * font_size, (line + 1) * 1.5 * small + 40)
     extra: dict = {}
-    if wanted:
+    upright = dict(visible=False, range=[-1.2, 15.0], scaleanchor="x", scaleratio=1, fixedrange=True)
+    if narrow:
+        drawing["range"] = [-9.0, 6.0]
+        drawing_px = 360 * 16.2 / (drawing["range"][1] - drawing["range"][0])
+        key_px = (line + 1) * 1.5 * small if wanted else 0
+        height = drawing_px + key_px + 30
+        if wanted:
+            share = key_px / (drawing_px + key_px)
+            upright["domain"] = [share + 0.02, 1]
+            extra = dict(
+                xaxis2=dict(visible=False, domain=[0, 1], range=[0, 1], fixedrange=True),
+                yaxis2=dict(visible=False, domain=[0, share], range=[line + 0.5, -0.5], fixedrange=True,
+                            anchor="x2"),
+            )  # fmt: skip
+    elif wanted:
         drawing["domain"] = [0, 0.56]
         extra = dict(
             xaxis2=dict(visible=False, domain=[0.58, 1], range=[0, 1], fixedrange=True),
@@ -194,7 +213,7 @@ def spine_side_figure(
     layout = _layout(
         round(height),
         xaxis=drawing,
-        yaxis=dict(visible=False, range=[-1.2, 15.0], scaleanchor="x", scaleratio=1, fixedrange=True),
+        yaxis=upright,
         shapes=spine_shapes() + nerve_shapes(),
         font=font(label_px),
         hoverlabel=dict(font=font(label_px), bgcolor="white"),
@@ -205,7 +224,7 @@ def spine_side_figure(
         note(x=-5.5, y=14.4, text="Front (belly side)", showarrow=False, font=font(small, GREY)),
         note(x=5.0, y=14.4, text="Back", showarrow=False, font=font(small, GREY)),
     ]
-    _part_labels(annotations, places, label_px)
+    _part_labels(annotations, places, label_px, front_only=narrow)
     if not wanted:
         return figure([], layout, annotations)
 
@@ -271,9 +290,10 @@ def spine_places_figure(
     *,
     font_size: float = 16,
     places: Places | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
-    """Where each of these causes sits on the side view of the spine."""
-    return spine_side_figure(content, marked, causes=cause_ids, font_size=font_size, places=places)
+    """Where each of these causes sits on the side view of the spine (`narrow`: for a phone)."""
+    return spine_side_figure(content, marked, causes=cause_ids, font_size=font_size, places=places, narrow=narrow)
 
 
 def spine_side_table(places: Places | None = None) -> pd.DataFrame:

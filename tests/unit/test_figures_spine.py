@@ -114,3 +114,16 @@ def test_the_top_view_in_words():
     for after in (False, True):
         assert_plain(figures.vertebra_summary(after))
     assert len(figures.vertebra_table()) == len(figures.VERTEBRA_PARTS)
+
+
+@pytest.mark.parametrize("font_size", SCALES)
+def test_the_phone_spine_lists_every_cause_under_the_drawing(content, font_size):
+    ids = [c.id for c in content.causes]
+    fig = figures.spine_places_figure(content, ids, ["scar_tissue"], font_size=font_size, narrow=True)
+    as_dict = assert_valid(fig)
+    key = trace_with_ids(fig, ids)
+    assert key["yaxis"] == "y2"
+    assert as_dict["layout"]["yaxis2"]["domain"][1] < as_dict["layout"]["yaxis"]["domain"][0]  # under it
+    assert sum("Yours:" in t for t in key["text"]) == 1
+    assert_text_not_below_floor(fig, font_size)
+    assert_valid(figures.spine_side_figure(content, font_size=font_size, narrow=True))
