@@ -16,10 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.content import Content
-from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, figure, font, scatter, sizes, wrap
+from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, figure, font, phone_chars, scatter, sizes, wrap
 from explainer.figures.places import Places, TreatmentNumber, load_places
 
 GAP = 2.2  # cells between two arrays side by side
+PHONE_WIDTH = 360  # px: the figure's width on a phone
 KIND_WORDS = {"benefit": "Chance of benefit", "harm": "Chance of harm"}
 NO_FURTHER = "No further treatment"
 
@@ -51,28 +52,40 @@ def _panels(content: Content, treatment_ids: Iterable[str], places: Places) -> l
     return panels
 
 
-def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2, heading: str | None = None) -> go.Figure:
+def _icon_rows(panels: list[tuple], font_size: float, heading: str | None = None, narrow: bool = False) -> go.Figure:
+    """Rows of 10 x 10 arrays, two side by side, each row under its heading in words.
+
+    `narrow` (a phone): smaller icons so both arrays of a row still fit side by side."""
     _small, label_px, _head_px = sizes(font_size)
-    cell_px = round(1.35 * font_size)
-    title_lines = 5.4  # heading (2 lines), count (1) and group label (2) above each array
-    title_units = title_lines * 1.3 * label_px / cell_px
-    band = 10 + title_units + 1.2  # one row of arrays, in cells
+    per_row = 2
+    width_cells = per_row * 10 + (per_row - 1) * GAP
+    cell_px = PHONE_WIDTH / (width_cells + 1) if narrow else round(1.35 * font_size)
+    heading_chars = phone_chars(label_px, PHONE_WIDTH - 20) if narrow else 60
+    label_chars = max(10, int(10 * cell_px / (0.55 * label_px)))
+    line_units = 1.3 * label_px / cell_px  # one line of text, in cells
     xs_on, ys_on, xs_off, ys_off, sym_on, col_on, texts_x, texts_y, texts = ([] for _ in range(9))
     hover_on = []
     y_top = 0.0
-    for i, (treatment, kind, outcome, groups) in enumerate(panels):
-        y_top = -i * band
+    for treatment, kind, outcome, groups in panels:
+        title = heading or f"<b>{KIND_WORDS[kind]}: {treatment.name}</b><br>{wrap(outcome, heading_chars)}"
+        if narrow and heading is None:
+            title = f"<b>{wrap(KIND_WORDS[kind] + ': ' + treatment.name, heading_chars)}</b><br>"
+            title += wrap(outcome, heading_chars)
         texts_x.append(-0.5)
         texts_y.append(y_top)
-        texts.append(heading or f"<b>{KIND_WORDS[kind]}: {treatment.name}</b><br>{wrap(outcome, 60)}")
-        for g, (label, count) in enumerate(groups[:per_row]):
+        texts.append(title)
+        group_top = y_top - (title.count("<br>") + 1) * line_units - 0.3
+        what = " had this harm" if kind == "harm" else ""
+        labels = [f"<b>{count} in 100</b>{what}<br>{wrap(label, label_chars)}" for label, count in groups[:per_row]]
+        label_lines = max(t.count("<br>") + 1 for t in labels)
+        array_top = group_top - label_lines * line_units - 0.6
+        for g, ((label, count), text) in enumerate(zip(groups[:per_row], labels, strict=True)):
             x0 = g * (10 + GAP)
             texts_x.append(x0 - 0.5)
-            texts_y.append(y_top - 2 * 1.3 * label_px / cell_px)
-            what = "had this harm" if kind == "harm" else ""
-            texts.append(f"<b>{count} in 100</b> {what}<br>{wrap(label, 26)}")
+            texts_y.append(group_top)
+            texts.append(text)
             for k in range(100):
-                x, y = x0 + k % 10, y_top - title_units - 0.6 - k // 10
+                x, y = x0 + k % 10, array_top - k // 10
                 if k < count:
                     xs_on.append(x)
                     ys_on.append(y)
@@ -82,9 +95,9 @@ def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2, heading:
                 else:
                     xs_off.append(x)
                     ys_off.append(y)
-    rows = max(1, len(panels))
-    height = round(rows * band * cell_px + 30)
-    width_cells = per_row * 10 + (per_row - 1) * GAP
+        y_top = array_top - 9 - 1.6
+    bottom = y_top + 0.8
+    height = round(-bottom * cell_px + 40)
     marker = round(0.72 * cell_px)
     return figure(
         [
@@ -119,7 +132,7 @@ def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2, heading:
         _layout(
             height,
             xaxis=dict(visible=False, range=[-0.8, width_cells + 0.2], fixedrange=True),
-            yaxis=dict(visible=False, range=[-rows * band + 0.5, 0.3], scaleanchor="x", scaleratio=1, fixedrange=True),
+            yaxis=dict(visible=False, range=[bottom, 0.3], scaleanchor="x", scaleratio=1, fixedrange=True),
             font=font(label_px),
             hoverlabel=dict(font=font(label_px), bgcolor="white"),
             margin=dict(l=10, r=10, t=10, b=10),
@@ -128,13 +141,20 @@ def _icon_rows(panels: list[tuple], font_size: float, per_row: int = 2, heading:
 
 
 def treatment_numbers_figure(
-    content: Content, treatment_ids: Iterable[str], *, font_size: float = 16, places: Places | None = None
+    content: Content,
+    treatment_ids: Iterable[str],
+    *,
+    font_size: float = 16,
+    places: Places | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
     """For each of these treatments, its numbers as 100 people: benefit and harm, with and without."""
-    return _icon_rows(_panels(content, treatment_ids, places or load_places()), font_size)
+    return _icon_rows(_panels(content, treatment_ids, places or load_places()), font_size, narrow=narrow)
 
 
-def evidence_icons_figure(content: Content, evidence_id: str, *, font_size: float = 16) -> go.Figure:
+def evidence_icons_figure(
+    content: Content, evidence_id: str, *, font_size: float = 16, narrow: bool = False
+) -> go.Figure:
     """One row of evidence.csv as 100 people, its groups side by side."""
     ev = next(e for e in content.evidence if e.id == evidence_id)
     number = TreatmentNumber(
@@ -144,7 +164,10 @@ def evidence_icons_figure(content: Content, evidence_id: str, *, font_size: floa
     outcome, groups = _groups(content, number)
     # The heading names the study's question, not a benefit claim.
     return _icon_rows(
-        [(None, "benefit", outcome, groups)], font_size, heading=f"<b>{ev.title}</b><br>{wrap(outcome, 60)}"
+        [(None, "benefit", outcome, groups)],
+        font_size,
+        heading=f"<b>{wrap(ev.title, 40 if narrow else 80)}</b><br>{wrap(outcome, 40 if narrow else 60)}",
+        narrow=narrow,
     )
 
 

@@ -68,3 +68,16 @@ def test_each_evidence_row_as_icons(content, font_size):
 
 def test_every_number_links_to_real_content(content):
     assert figures.place_problems(content, read_places()) == []
+
+
+@pytest.mark.parametrize("font_size", SCALES)
+def test_the_phone_arrays_keep_every_number(content, font_size):
+    wide = figures.treatment_numbers_figure(content, DISCUSSED, font_size=font_size).to_dict()
+    fig = figures.treatment_numbers_figure(content, DISCUSSED, font_size=font_size, narrow=True)
+    narrow = assert_valid(fig)
+    for name in ("People it happened to", "Others"):
+        a = next(t for t in wide["data"] if t["name"] == name)
+        b = next(t for t in narrow["data"] if t["name"] == name)
+        assert len(a["x"]) == len(b["x"])
+    assert_text_not_below_floor(fig, font_size)
+    assert_valid(figures.evidence_icons_figure(content, "process_scs", font_size=font_size, narrow=True))
