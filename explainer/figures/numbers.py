@@ -173,7 +173,7 @@ def evidence_icons_figure(
 
 def evidence_icons_summary(content: Content, evidence_id: str) -> str:
     ev = next(e for e in content.evidence if e.id == evidence_id)
-    return f"In words: {ev.plain_summary}"
+    return ev.plain_summary
 
 
 def evidence_icons_table(content: Content, evidence_id: str) -> pd.DataFrame:
