@@ -121,8 +121,11 @@ def nerve_shapes() -> list[dict]:
     return shapes  # below the traces too, so the cause marks sit on top
 
 
-def _part_labels(annotations: list[dict], places: Places, label_px: int, front_only: bool = False) -> None:
-    """Each part marked `show = yes`, labelled outside the drawing with a line to its point."""
+def _part_labels(
+    annotations: list[dict], shapes: list[dict], places: Places, label_px: int, front_only: bool = False
+) -> None:
+    """Each part marked `show = yes`, named outside the drawing with a line to its point. The line
+    is a shape under the cause marks (an annotation's arrow would cross them)."""
     shown = [p for p in places.parts if p.show == "yes" and not (front_only and p.x >= 0)]
     front = sorted((p for p in shown if p.x < 0), key=lambda p: -p.y)
     back = sorted((p for p in shown if p.x >= 0), key=lambda p: -p.y)
@@ -131,21 +134,20 @@ def _part_labels(annotations: list[dict], places: Places, label_px: int, front_o
         for part in parts:
             ty = part.y if last is None else min(part.y, last - 1.3)
             last = ty
-            # The line ends near the front or back edge of the part, clear of the cause marks.
+            label_x = -4.0 if side < 0 else 6.0
+            # The line ends near the front edge of a front part, clear of the cause marks.
+            tip_x = max(part.x - 1.2, BODY_X0 + 0.2) if side < 0 else part.x
+            shapes.append(
+                dict(type="line", xref="x", yref="y", x0=label_x, y0=ty, x1=tip_x, y1=part.y,
+                     line=dict(color=INK, width=1.5), layer="below")
+            )  # fmt: skip
             annotations.append(
                 note(
-                    x=max(part.x - 1.2, BODY_X0 + 0.2) if side < 0 else part.x,
-                    y=part.y,
-                    ax=-4.0 if side < 0 else 6.0,
-                    ay=ty,
-                    axref="x",
-                    ayref="y",
+                    x=label_x,
+                    y=ty,
                     text=f"<b>{wrap(part.label, 14)}</b>",
                     xanchor="right" if side < 0 else "left",
-                    showarrow=True,
-                    arrowhead=0,
-                    arrowwidth=1.5,
-                    arrowcolor=INK,
+                    showarrow=False,
                     font=font(label_px),
                     bgcolor="rgba(255,255,255,0.9)",
                     hovertext=part.description,
@@ -210,11 +212,12 @@ def spine_side_figure(
             xaxis2=dict(visible=False, domain=[0.58, 1], range=[0, 1], fixedrange=True),
             yaxis2=dict(visible=False, range=[line + 0.5, -0.5], fixedrange=True, anchor="x2"),
         )
+    shapes = spine_shapes() + nerve_shapes()
     layout = _layout(
         round(height),
         xaxis=drawing,
         yaxis=upright,
-        shapes=spine_shapes() + nerve_shapes(),
+        shapes=shapes,
         font=font(label_px),
         hoverlabel=dict(font=font(label_px), bgcolor="white"),
         clickmode="event+select",
@@ -224,7 +227,7 @@ def spine_side_figure(
         note(x=-5.5, y=14.4, text="Front (belly side)", showarrow=False, font=font(small, GREY)),
         note(x=5.0, y=14.4, text="Back", showarrow=False, font=font(small, GREY)),
     ]
-    _part_labels(annotations, places, label_px, front_only=narrow)
+    _part_labels(annotations, shapes, places, label_px, front_only=narrow)
     if not wanted:
         return figure([], layout, annotations)
 
