@@ -138,6 +138,8 @@ def figure(data: list[dict], layout: dict, annotations: list[dict] | None = None
     accepts each figure unchanged (tests/unit/figures_support.py: assert_valid)."""
     if annotations:
         layout = {**layout, "annotations": annotations}
+    if not layout.get("shapes", True):
+        layout = {k: v for k, v in layout.items() if k != "shapes"}  # plotly drops an empty list
     return go.Figure(data=data, layout=layout, _validate=False)
 
 

@@ -296,7 +296,7 @@ def cause_map_figure(
             itemclick=False,
             itemdoubleclick=False,
             # room for the longest name, so a name never runs into the next shape
-            entrywidth=round(max(len(label) for _, label in pains) * 0.55 * label_px + 50),
+            entrywidth=round(max((len(label) for _, label in pains), default=10) * 0.55 * label_px + 50),
         ),
         # room for the row names in bold (automargin measures them a little short)
         margin=dict(l=round(0.62 * label_px * 16) + 10, r=10, t=10, b=round(3 * font_size)),
