@@ -1,109 +1,38 @@
-"""Every chart in the app, built with plotly.graph_objects (faster than express).
-
-Rules kept by every builder: an Okabe-Ito colour-blind-safe palette, and a second cue
-besides colour (text on the marks, marker shapes, bar patterns or dashed outlines).
+"""The first charts of the app: the vertebra from above, cause counts, the treatment ladder, the
+aim grid and one icon array. Rules kept by every builder: an Okabe-Ito colour-blind-safe palette,
+and a second cue besides colour (text on the marks, marker shapes, bar patterns or dashed outlines).
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from explainer.content import Content
+from explainer.figures.base import (
+    BLUE,
+    BONE,
+    DEEP_BLUE,
+    GREEN,
+    GREY,
+    INK,
+    MAY_BLUE,
+    ORANGE,
+    PATTERNS,
+    PURPLE,
+    SKY,
+    SYMBOLS,
+    VERMILLION,
+    YELLOW,
+    _layout,
+    ellipse,
+    mirror,
+    sizes,
+)
 from explainer.filters import AIM_LABELS, AIM_SCORE, DIMENSIONS, aim_grid, cause_counts
-
-# Okabe-Ito palette (Okabe & Ito 2008), safe for the common kinds of colour blindness.
-BLUE = "#0072B2"
-ORANGE = "#E69F00"
-GREEN = "#009E73"
-VERMILLION = "#D55E00"
-PURPLE = "#CC79A7"
-SKY = "#56B4E9"
-YELLOW = "#F0E442"
-INK = "#1A1A1A"
-DEEP_BLUE = "#1F4E9A"
-MAY_BLUE = "#A9D5F5"
-BONE = "#EDE3CF"
-GREY = "#6B6B6B"
-
-FONT = dict(family="Source Sans Pro, Source Sans 3, sans-serif", size=16, color=INK)
-PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
-SYMBOLS = ("circle", "diamond", "square", "triangle-up", "star", "hexagon")
-
-# Plotly's toolbar is clutter in a consult and its logo links off the machine.
-CHART_CONFIG = {
-    "displaylogo": False,
-    "displayModeBar": False,
-    "scrollZoom": False,
-    "responsive": True,
-}
-
-
-# No plotly template: every style the charts need is set in _layout. Each builder passes _layout
-# when it creates its figure; otherwise plotly copies its default template into the new figure
-# (about 2 ms) and sends it to the browser (about 6 kB a chart).
-NO_TEMPLATE = pio.templates["none"].to_plotly_json()
-
-
-def _layout(height: int, xaxis: dict | None = None, yaxis: dict | None = None, **extra) -> dict:
-    """The layout every chart shares, as one dict: plotly validates it once, at construction."""
-    # automargin: room for the axis labels however long they are (plotly does not reserve it).
-    # No grid or zero line unless a chart asks for one (as plotly's default template drew them:
-    # white on white).
-    axis = dict(automargin=True, tickfont=dict(size=15, color=INK), showgrid=False, zeroline=False)
-    return dict(
-        template=NO_TEMPLATE,
-        height=height,
-        font=FONT,
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        margin=dict(l=10, r=10, t=10, b=10),
-        showlegend=False,
-        hoverlabel=dict(font=dict(size=16), bgcolor="white"),
-        dragmode=False,
-        xaxis={**axis, **(xaxis or {})},
-        yaxis={**axis, **(yaxis or {})},
-        **extra,
-    )
-
-
-class FrozenFigure(go.Figure):
-    """A finished figure that is never changed again: its dict is worked out once.
-
-    Figures are cached and shared by every session. `st.plotly_chart` turns a figure into a dict on
-    every rerun (a deep copy and base64 packing of every array), about 1 ms a chart; a frozen figure
-    hands over the dict it made when it was frozen. Make one with `freeze`; do not change it.
-    """
-
-    _frozen_dict: dict
-
-    def to_dict(self) -> dict:
-        return self._frozen_dict
-
-
-def freeze(figure: go.Figure) -> FrozenFigure:
-    """The same figure object, frozen. Not a copy: copying a figure re-validates all of it, which
-    costs as much as building it again."""
-    frozen_dict = figure.to_dict()
-    figure.__class__ = FrozenFigure
-    figure._frozen_dict = frozen_dict
-    return figure
-
 
 # ------------------------------------------------------------------------------------------
 # The vertebra seen from above
-
-
-def _ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 60) -> tuple[list, list]:
-    import math
-
-    xs = [cx + rx * math.cos(2 * math.pi * i / n) for i in range(n + 1)]
-    ys = [cy + ry * math.sin(2 * math.pi * i / n) for i in range(n + 1)]
-    return xs, ys
-
-
-def _mirror(xs: list[float]) -> list[float]:
-    return [-x for x in xs]
 
 
 VERTEBRA_PARTS = {
@@ -118,9 +47,13 @@ VERTEBRA_PARTS = {
 }
 
 
-def vertebra_figure(after_laminectomy: bool) -> go.Figure:
-    """A lumbar vertebra seen from above, front (belly side) at the top, back at the bottom."""
-    fig = go.Figure(layout=_layout(520))
+def vertebra_figure(after_laminectomy: bool, font_size: float | None = None) -> go.Figure:
+    """A lumbar vertebra seen from above, front (belly side) at the top, back at the bottom.
+
+    `font_size` is the page's body text size (16, or 22 in consult mode): the labels follow it.
+    Without it the labels keep their first sizes (15 and 14 px)."""
+    label_px, note_px = (15, 14) if font_size is None else (round(font_size), sizes(font_size)[0])
+    fig = go.Figure(layout=_layout(520 if font_size is None else round(520 * max(1.0, font_size / 16))))
     outline = dict(color=INK, width=2)
 
     def shape(xs, ys, name, fill, line=outline, dash=None, text=None):
@@ -139,18 +72,18 @@ def vertebra_figure(after_laminectomy: bool) -> go.Figure:
             )
         )
 
-    body_x, body_y = _ellipse(0, 2.3, 2.3, 1.45)
+    body_x, body_y = ellipse(0, 2.3, 2.3, 1.45)
     shape(body_x, body_y, "body", BONE)
     # pedicles
     px = [-1.5, -0.85, -0.75, -1.35, -1.5]
     py = [1.05, 1.05, -0.35, -0.45, 1.05]
     shape(px, py, "pedicle", BONE)
-    shape(_mirror(px), py, "pedicle", BONE)
+    shape(mirror(px), py, "pedicle", BONE)
     # transverse processes
     tx = [-1.4, -3.4, -3.5, -3.3, -1.3, -1.4]
     ty = [-0.05, 0.05, -0.3, -0.55, -0.5, -0.05]
     shape(tx, ty, "transverse", BONE)
-    shape(_mirror(tx), ty, "transverse", BONE)
+    shape(mirror(tx), ty, "transverse", BONE)
 
     # laminae and spinous process: the part a laminectomy removes
     lx = [-1.35, -0.75, 0.0, 0.0, -1.15, -1.5, -1.35]
@@ -161,21 +94,21 @@ def vertebra_figure(after_laminectomy: bool) -> go.Figure:
         removed = "Removed in a laminectomy: the laminae and the spinous process."
         gone = dict(color=VERMILLION, width=3)
         shape(lx, ly, "lamina", "rgba(255,255,255,0)", gone, "dash", removed)
-        shape(_mirror(lx), ly, "lamina", "rgba(255,255,255,0)", gone, "dash", removed)
+        shape(mirror(lx), ly, "lamina", "rgba(255,255,255,0)", gone, "dash", removed)
         shape(sx, sy, "spinous", "rgba(255,255,255,0)", gone, "dash", removed)
     else:
         shape(lx, ly, "lamina", ORANGE)
-        shape(_mirror(lx), ly, "lamina", ORANGE)
+        shape(mirror(lx), ly, "lamina", ORANGE)
         shape(sx, sy, "spinous", BONE)
 
     # canal and its nerves
-    cx, cy = _ellipse(0, 0.25, 0.72, 0.75)
+    cx, cy = ellipse(0, 0.25, 0.72, 0.75)
     shape(cx, cy, "canal", "white", dict(color=GREY, width=1), "dot")
-    nx, ny = _ellipse(0, 0.35, 0.5, 0.45)
+    nx, ny = ellipse(0, 0.35, 0.5, 0.45)
     shape(nx, ny, "nerves", YELLOW)
-    rx, ry = _ellipse(-1.05, -0.05, 0.2, 0.2)
+    rx, ry = ellipse(-1.05, -0.05, 0.2, 0.2)
     shape(rx, ry, "roots", YELLOW)
-    shape(_mirror(rx), ry, "roots", YELLOW)
+    shape(mirror(rx), ry, "roots", YELLOW)
 
     labels = [
         (0, 2.3, 0, 2.3, "Vertebral body", 0, 0),
@@ -208,14 +141,32 @@ def vertebra_figure(after_laminectomy: bool) -> go.Figure:
             arrowhead=2,
             arrowwidth=1.5,
             arrowcolor=INK,
-            font=dict(size=15, color=INK),
+            font=dict(size=label_px, color=INK),
             bgcolor="rgba(255,255,255,0.85)" if not same else None,
         )
-    fig.add_annotation(x=0, y=4.2, text="Front (belly side)", showarrow=False, font=dict(size=14, color=GREY))
-    fig.add_annotation(x=0, y=-4.15, text="Back (skin side)", showarrow=False, font=dict(size=14, color=GREY))
-    fig.update_xaxes(visible=False, range=[-4.6, 4.6], fixedrange=True)
-    fig.update_yaxes(visible=False, range=[-4.5, 4.5], scaleanchor="x", scaleratio=1, fixedrange=True)
+    fig.add_annotation(x=0, y=4.2, text="Front (belly side)", showarrow=False, font=dict(size=note_px, color=GREY))
+    fig.add_annotation(x=0, y=-4.15, text="Back (skin side)", showarrow=False, font=dict(size=note_px, color=GREY))
+    # Larger labels need more room around the drawing (the first sizes keep the first ranges).
+    x_half, y_half = (4.6, 4.5) if font_size is None else (4.6 + 0.06 * font_size, 4.5 + 0.02 * font_size)
+    fig.update_xaxes(visible=False, range=[-x_half, x_half], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-y_half, y_half], scaleanchor="x", scaleratio=1, fixedrange=True)
     return fig
+
+
+def vertebra_summary(after_laminectomy: bool) -> str:
+    """The vertebra drawing in words."""
+    text = "This is one bone of the lower back seen from above, belly side at the top."
+    if after_laminectomy:
+        return text + " The dashed lines show the bone taken away, which gives the nerves more room."
+    return text + " The bony roof at the back covers the nerves in the canal."
+
+
+def vertebra_table() -> pd.DataFrame:
+    """The parts of the vertebra drawing, in words."""
+    return pd.DataFrame(
+        {"Part": [t.split(":")[0] for t in VERTEBRA_PARTS.values()],
+         "What it is": [t.split(": ", 1)[1] for t in VERTEBRA_PARTS.values()]}
+    )  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------

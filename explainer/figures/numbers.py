@@ -1,0 +1,263 @@
+"""Treatments compared as 100 people: chance of benefit and chance of harm, where numbers exist.
+
+Each number is a 10 x 10 icon array: the people it happened to are filled in, the rest are open
+rings, and the count is written above in words ("48 in 100"). A benefit is a filled circle, a harm
+a filled square with the word "harm" in its heading, so neither relies on colour. The numbers come
+from evidence.csv (both groups of a study) through content/treatment_numbers.csv, which says which
+numbers belong to which treatment; a treatment with no numbers simply has no array, and the table
+says so in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from explainer.content import Content
+from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, figure, font, phone_chars, scatter, sizes, wrap
+from explainer.figures.places import Places, TreatmentNumber, load_places
+
+GAP = 2.2  # cells between two arrays side by side
+PHONE_WIDTH = 360  # px: the figure's width on a phone
+KIND_WORDS = {"benefit": "Chance of benefit", "harm": "Chance of harm"}
+NO_FURTHER = "No further treatment"
+
+
+def _groups(content: Content, number: TreatmentNumber) -> tuple[str, list[tuple[str, int]]]:
+    """(outcome, [(group label, count), ...]) for one number: one or two groups."""
+    if number.evidence_id:
+        ev = next((e for e in content.evidence if e.id == number.evidence_id), None)
+        if ev is None:
+            return number.outcome or number.id, []
+        groups = [(ev.group_a_label, ev.group_a_count)]
+        if ev.group_b_count is not None and ev.group_b_label:
+            groups.append((ev.group_b_label, ev.group_b_count))
+        return number.outcome or ev.outcome, groups
+    return number.outcome, [(number.label, number.count or 0)]
+
+
+def _panels(content: Content, treatment_ids: Iterable[str], places: Places) -> list[tuple]:
+    """(treatment, number, outcome, groups) for every number of these treatments, in content order."""
+    wanted = set(treatment_ids)
+    panels = []
+    for treatment in content.treatments:
+        if treatment.id not in wanted:
+            continue
+        for number in places.numbers_for(treatment.id):
+            outcome, groups = _groups(content, number)
+            if groups:
+                panels.append((treatment, number.kind, outcome, groups))
+    return panels
+
+
+def _icon_rows(panels: list[tuple], font_size: float, heading: str | None = None, narrow: bool = False) -> go.Figure:
+    """Rows of 10 x 10 arrays, two side by side, each row under its heading in words.
+
+    `narrow` (a phone): smaller icons so both arrays of a row still fit side by side."""
+    _small, label_px, _head_px = sizes(font_size)
+    per_row = 2
+    width_cells = per_row * 10 + (per_row - 1) * GAP
+    cell_px = PHONE_WIDTH / (width_cells + 1) if narrow else round(1.35 * font_size)
+    heading_chars = phone_chars(label_px, PHONE_WIDTH - 20) if narrow else 60
+    label_chars = max(10, int(10 * cell_px / (0.55 * label_px)))
+    line_units = 1.3 * label_px / cell_px  # one line of text, in cells
+    xs_on, ys_on, xs_off, ys_off, sym_on, col_on, texts_x, texts_y, texts = ([] for _ in range(9))
+    hover_on = []
+    y_top = 0.0
+    for treatment, kind, outcome, groups in panels:
+        title = heading or f"<b>{KIND_WORDS[kind]}: {treatment.name}</b><br>{wrap(outcome, heading_chars)}"
+        if narrow and heading is None:
+            title = f"<b>{wrap(KIND_WORDS[kind] + ': ' + treatment.name, heading_chars)}</b><br>"
+            title += wrap(outcome, heading_chars)
+        texts_x.append(-0.5)
+        texts_y.append(y_top)
+        texts.append(title)
+        group_top = y_top - (title.count("<br>") + 1) * line_units - 0.3
+        what = " had this harm" if kind == "harm" else ""
+        labels = [f"<b>{count} in 100</b>{what}<br>{wrap(label, label_chars)}" for label, count in groups[:per_row]]
+        label_lines = max(t.count("<br>") + 1 for t in labels)
+        array_top = group_top - label_lines * line_units - 0.6
+        for g, ((label, count), text) in enumerate(zip(groups[:per_row], labels, strict=True)):
+            x0 = g * (10 + GAP)
+            texts_x.append(x0 - 0.5)
+            texts_y.append(group_top)
+            texts.append(text)
+            for k in range(100):
+                x, y = x0 + k % 10, array_top - k // 10
+                if k < count:
+                    xs_on.append(x)
+                    ys_on.append(y)
+                    sym_on.append("square" if kind == "harm" else "circle")
+                    col_on.append(VERMILLION if kind == "harm" else BLUE)
+                    hover_on.append(f"{label}: {count} in 100")
+                else:
+                    xs_off.append(x)
+                    ys_off.append(y)
+        y_top = array_top - 9 - 1.6
+    bottom = y_top + 0.8
+    height = round(-bottom * cell_px + 40)
+    marker = round(0.72 * cell_px)
+    return figure(
+        [
+            scatter(
+                x=xs_off,
+                y=ys_off,
+                mode="markers",
+                marker=dict(symbol="circle-open", size=marker, color=GREY, line=dict(width=2, color=GREY)),
+                hoverinfo="skip",
+                name="Others",
+            ),
+            scatter(
+                x=xs_on,
+                y=ys_on,
+                mode="markers",
+                marker=dict(symbol=sym_on, size=marker, color=col_on, line=dict(width=1.5, color=INK)),
+                hovertext=hover_on,
+                hoverinfo="text",
+                name="People it happened to",
+            ),
+            scatter(
+                x=texts_x,
+                y=texts_y,
+                mode="text",
+                text=texts,
+                textposition="bottom right",
+                textfont=font(label_px),
+                hoverinfo="skip",
+                name="Words",
+            ),
+        ],
+        _layout(
+            height,
+            xaxis=dict(visible=False, range=[-0.8, width_cells + 0.2], fixedrange=True),
+            yaxis=dict(visible=False, range=[bottom, 0.3], scaleanchor="x", scaleratio=1, fixedrange=True),
+            font=font(label_px),
+            hoverlabel=dict(font=font(label_px), bgcolor="white"),
+            margin=dict(l=10, r=10, t=10, b=10),
+        ),
+    )
+
+
+def treatment_numbers_figure(
+    content: Content,
+    treatment_ids: Iterable[str],
+    *,
+    font_size: float = 16,
+    places: Places | None = None,
+    narrow: bool = False,
+) -> go.Figure:
+    """For each of these treatments, its numbers as 100 people: benefit and harm, with and without."""
+    return _icon_rows(_panels(content, treatment_ids, places or load_places()), font_size, narrow=narrow)
+
+
+def evidence_icons_figure(
+    content: Content, evidence_id: str, *, font_size: float = 16, narrow: bool = False
+) -> go.Figure:
+    """One row of evidence.csv as 100 people, its groups side by side."""
+    ev = next(e for e in content.evidence if e.id == evidence_id)
+    number = TreatmentNumber(
+        id=ev.id, treatment_id="x", order=1, kind="benefit", evidence_id=ev.id, outcome="", label="",
+        source_ids=ev.source_ids,
+    )  # fmt: skip
+    outcome, groups = _groups(content, number)
+    # The heading names the study's question, not a benefit claim.
+    return _icon_rows(
+        [(None, "benefit", outcome, groups)],
+        font_size,
+        heading=f"<b>{wrap(ev.title, 40 if narrow else 80)}</b><br>{wrap(outcome, 40 if narrow else 60)}",
+        narrow=narrow,
+    )
+
+
+def evidence_icons_summary(content: Content, evidence_id: str) -> str:
+    ev = next(e for e in content.evidence if e.id == evidence_id)
+    return ev.plain_summary
+
+
+def evidence_icons_table(content: Content, evidence_id: str) -> pd.DataFrame:
+    ev = next(e for e in content.evidence if e.id == evidence_id)
+    rows = [{"Group": ev.group_a_label, "Out of 100": ev.group_a_count, "What happened": ev.outcome}]
+    if ev.group_b_count is not None:
+        rows.append({"Group": ev.group_b_label, "Out of 100": ev.group_b_count, "What happened": ev.outcome})
+    return pd.DataFrame(rows)
+
+
+def treatment_numbers_table(
+    content: Content, treatment_ids: Iterable[str], places: Places | None = None
+) -> pd.DataFrame:
+    """Every number behind the icon arrays: treatment, benefit or harm, group, out of 100."""
+    rows = []
+    for treatment, kind, outcome, groups in _panels(content, treatment_ids, places or load_places()):
+        for label, count in groups:
+            rows.append(
+                {
+                    "Treatment": treatment.name,
+                    "Benefit or harm": "Harm" if kind == "harm" else "Benefit",
+                    "What happened": outcome,
+                    "Group": label,
+                    "Out of 100": count,
+                }
+            )
+    return pd.DataFrame(rows, columns=["Treatment", "Benefit or harm", "What happened", "Group", "Out of 100"])
+
+
+def treatment_numbers_summary(content: Content, treatment_ids: Iterable[str], places: Places | None = None) -> str:
+    places = places or load_places()
+    ids = list(treatment_ids)
+    panels = _panels(content, ids, places)
+    if not panels:
+        return "We have no numbers as 100 people for these treatments."
+    sentences = []
+    for treatment, kind, _outcome, groups in panels[:3]:
+        _label, count = groups[0]
+        what = "had this harm" if kind == "harm" else "had this result"
+        sentences.append(f"{treatment.name}: {count} in 100 {what}.")
+    without = [t.name for t in content.treatments if t.id in set(ids) and not places.numbers_for(t.id)]
+    if without:
+        sentences.append(f"No numbers yet for: {', '.join(without)}.")
+    return " ".join(sentences)
+
+
+def treatment_compare_table(
+    content: Content, treatment_ids: Iterable[str], places: Places | None = None
+) -> pd.DataFrame:
+    """The options side by side, with "No further treatment" as a row: what it involves, chance of
+    benefit and of harm in words (from the numbers where they exist), certainty, and guidelines."""
+    places = places or load_places()
+    ids = set(treatment_ids)
+    rows = []
+    comparisons = []
+    for t in content.treatments:
+        if t.id not in ids:
+            continue
+        benefit, harm = [], []
+        for number in places.numbers_for(t.id):
+            outcome, groups = _groups(content, number)
+            if not groups:
+                continue
+            _label, count = groups[0]
+            (harm if number.kind == "harm" else benefit).append(f"{count} in 100: {outcome.lower()}")
+            comparisons += [f"{g}: {c} in 100 ({outcome.lower()})" for g, c in groups[1:]]
+        rows.append(
+            {
+                "Option": t.name,
+                "What it involves": t.what_it_is,
+                "Chance of benefit": "; ".join(benefit) or "No numbers as 100 people",
+                "Chance of harm": "; ".join(harm) or getattr(t, "risks", "") or "No numbers as 100 people",
+                "Certainty": t.certainty.capitalize(),
+                "What guidelines say": getattr(t, "guidelines", ""),
+            }
+        )
+    rows.append(
+        {
+            "Option": NO_FURTHER,
+            "What it involves": "Keep going with the care you have now. You can ask again later.",
+            "Chance of benefit": "; ".join(dict.fromkeys(comparisons)) or "No numbers as 100 people",
+            "Chance of harm": "No new risks from a procedure",
+            "Certainty": "",
+            "What guidelines say": "",
+        }
+    )
+    return pd.DataFrame(rows)
