@@ -4,7 +4,7 @@ import pytest
 
 from explainer import figures
 from explainer.figures.places import Places, read_places
-from tests.unit.figures_support import (
+from tests.support.figures import (
     SCALES,
     assert_plain,
     assert_text_not_below_floor,

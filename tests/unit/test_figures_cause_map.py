@@ -3,7 +3,7 @@
 import pytest
 
 from explainer import figures
-from tests.unit.figures_support import (
+from tests.support.figures import (
     SCALES,
     assert_plain,
     assert_text_not_below_floor,

@@ -3,7 +3,7 @@
 import pytest
 
 from explainer import figures
-from tests.unit.figures_support import assert_valid
+from tests.support.figures import assert_valid
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import pytest
 
 from explainer import figures
 from explainer.content import Content
-from tests.unit.figures_support import assert_valid
+from tests.support.figures import assert_valid
 
 EMPTY = Content()
 
