@@ -237,3 +237,42 @@ def parse_date(value: str) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         return None
+
+
+# Take-home tables (TAKEHOME: what matters, teach-back, readiness; read by explainer/summary.py)
+
+
+class Value(Row):
+    """One thing that may matter most to the patient ('what matters to you')."""
+
+    id: Id
+    order: int
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class TeachBack(Row):
+    """A question the clinician asks at the end, tied to the page that explains its answer."""
+
+    id: Id
+    order: int
+    question: Text
+    # The page that explains the answer: a section key from explainer/sections.py.
+    section: Literal["start", "spine", "causes", "symptoms", "treatments", "aims", "evidence", "next_steps", "summary"]
+
+
+class Readiness(Row):
+    """One SURE question (Légaré 2010), answered yes or no."""
+
+    id: Id
+    order: int
+    question: Text
+    source_ids: SourceIds
+
+
+TABLES.update(
+    {
+        "values.csv": (Value, "id"),
+        "teach_back.csv": (TeachBack, "id"),
+        "readiness.csv": (Readiness, "id"),
+    }
+)
