@@ -137,6 +137,22 @@ class Content:
     def emotions(self):
         return self.rows("emotions.csv")
 
+    # Take-home tables (TAKEHOME)
+    @property
+    def values(self) -> tuple[schema.Value, ...]:
+        """What may matter most to the patient, in order (values.csv)."""
+        return self.rows("values.csv")  # type: ignore[return-value]
+
+    @property
+    def teach_back(self) -> tuple[schema.TeachBack, ...]:
+        """The clinician's teach-back questions, in order (teach_back.csv)."""
+        return self.rows("teach_back.csv")  # type: ignore[return-value]
+
+    @property
+    def readiness(self) -> tuple[schema.Readiness, ...]:
+        """The four SURE questions, in order (readiness.csv)."""
+        return self.rows("readiness.csv")  # type: ignore[return-value]
+
     @property
     def settings(self) -> dict[str, str]:
         return {row.key: row.value for row in self.rows("settings.csv")}  # type: ignore[attr-defined]
