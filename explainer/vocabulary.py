@@ -48,3 +48,12 @@ class Kind(StrEnum):
     CAUSES = "causes"
     SYMPTOMS = "symptoms"
     TREATMENTS = "treatments"
+
+
+# How each value reads on screen, wherever it is shown.
+AIM_LABELS: dict[Aim, str] = {Aim.MAIN: "Main aim", Aim.MAY: "May help", Aim.NOT: "Not aimed at"}
+BASIS_LABELS: dict[Basis, str] = {
+    Basis.STUDY: "Study",
+    Basis.GUIDELINE: "Guideline",
+    Basis.EXPERT_VIEW: "Expert view",
+}
