@@ -583,12 +583,12 @@ def check_prose_citations(c: Content, problems: list[Problem]) -> Iterator[Probl
 
 def check_warning_tiers(c: Content, problems: list[Problem]) -> Iterator[Problem]:
     """warning_tiers.csv has a row for every tier, and every tier has at least one sign."""
-    if c.rows("warning_tiers.csv"):
+    if c.rows("warning_tiers.csv") and not _has_problems(problems, "warning_tiers.csv"):
         given = {t.tier for t in c.warning_tiers}
         for tier in Tier:
             if tier not in given:
                 yield Problem("warning_tiers.csv", f"no row for tier '{tier}'; every tier needs one.", field="tier")
-    if c.rows("red_flags.csv"):
+    if c.rows("red_flags.csv") and not _has_problems(problems, "red_flags.csv"):
         used = {f.tier for f in c.red_flags}
         for tier in Tier:
             if tier not in used:
