@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import NamedTuple, TypeVar
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from explainer.schema import (
     CITATION,
@@ -281,7 +282,7 @@ class Content:
     def settings(self) -> Mapping[str, str]:
         """Every setting by key (read-only). A key missing from settings.csv, or a number left
         empty, reads as its default, so a number to call is never blank."""
-        given = {row.key: row.value for row in self._typed("settings.csv", Setting)}
+        given: dict[str, str] = {row.key: row.value for row in self._typed("settings.csv", Setting)}
         values = {key: given.get(key, "") for key in SETTING_KEYS}
         for key, default in SETTING_DEFAULTS.items():
             values[key] = values[key] or default
@@ -447,7 +448,7 @@ def _read_table(folder: Path, name: str, problems: list[Problem]) -> list[tuple[
     return rows
 
 
-def _plain_error(error: dict) -> str:
+def _plain_error(error: ErrorDetails) -> str:
     """Pydantic's messages, reworded for a person editing a spreadsheet."""
     kind = error["type"]
     ctx = error.get("ctx", {})

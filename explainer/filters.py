@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from explainer.content import Content, Link, format_reference
-from explainer.schema import Cause
+from explainer.schema import Cause, Symptom, Treatment
 from explainer.vocabulary import AIM_LABELS, Aim, Dimension
 
 AIM_ORDER: tuple[Aim, ...] = tuple(Aim)
@@ -41,7 +41,9 @@ def links_for_symptoms(content: Content, symptom_ids: list[str]) -> list[Link]:
     )
 
 
-def aim_grid(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> tuple[list, list, list[list[str]]]:
+def aim_grid(
+    content: Content, treatment_ids: list[str], symptom_ids: list[str]
+) -> tuple[list[Treatment], list[Symptom], list[list[Aim]]]:
     """(treatments, symptoms, aims): the chosen rows in content order, and aims[i][j] ('main',
     'may' or 'not') for treatment i and symptom j. Plain lists: this runs on every filter click,
     where pandas indexing cell by cell cost more than the rest of the click."""

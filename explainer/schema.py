@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, ClassVar, Literal
 
@@ -210,7 +211,7 @@ class TreatmentSymptomLink(Sourced):
     symptom_id: Id
     aim: Aim
     reason: Text
-    basis: Basis  # type: ignore[assignment]
+    basis: Basis
 
 
 class WarningTier(Row):
@@ -269,7 +270,7 @@ def placeholder_problem(text: str) -> str | None:
     return None
 
 
-def fill_placeholders(text: str, settings: dict[str, str]) -> str:
+def fill_placeholders(text: str, settings: Mapping[str, str]) -> str:
     """The text with each {placeholder} replaced by its setting (or the setting's default)."""
 
     def value(match: re.Match[str]) -> str:
