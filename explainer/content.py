@@ -109,6 +109,8 @@ class NumberToCall(NamedTuple):
     is_default: bool  # still the words the content shipped with: the clinic has not confirmed it
 
 
+NOT_VERIFIED = "Not yet verified."
+
 NUMBER_LABELS: dict[str, str] = {
     "emergency_number": "Emergency",
     "clinic_phone": "Your clinic",
@@ -724,7 +726,8 @@ def cited_ids(text: str) -> list[str]:
 
 
 def format_reference(ref: Reference, markdown: bool = False) -> str:
-    """'Weir 2017. Weir S, et al. Title. BMJ Open, 2017. PMID 28893756.' for reading."""
+    """'Weir 2017. Weir S, et al. Title. BMJ Open, 2017. PMID 28893756.' for reading; a reference
+    not yet verified from a record ends with 'Not yet verified.'"""
     bold, italic = ("**", "*") if markdown else ("", "")
     parts = [f"{bold}{ref.short}{bold}.", f"{ref.authors}." if ref.authors else ""]
     if ref.title:
@@ -739,4 +742,8 @@ def format_reference(ref: Reference, markdown: bool = False) -> str:
         parts.append(f"PMID {ref.pmid}.")
     if ref.doi:
         parts.append(f"DOI {ref.doi}.")
+    if ref.url and not (ref.pmid or ref.doi):
+        parts.append(f"{ref.url}")
+    if not ref.verified:
+        parts.append(f"{bold}{NOT_VERIFIED}{bold}")
     return " ".join(p for p in parts if p)

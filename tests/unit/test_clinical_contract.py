@@ -3,7 +3,9 @@ warning tiers, numbers to call, treatment risks and guidelines, references, basi
 
 import re
 
-from explainer.content import review_status
+import pytest
+
+from explainer.content import NOT_VERIFIED, format_reference, review_status
 from explainer.schema import DRAFT_TEXT, PLACEHOLDERS, SETTING_DEFAULTS, says_new_or_worse
 from explainer.vocabulary import Basis, Tier
 
@@ -116,3 +118,14 @@ def test_review_status_for_every_combination():
         False,
         "Checked by Dr A Jones on 2026-12-01",
     )
+
+
+def test_unverified_references_say_so_wherever_they_are_listed(content):
+    for ref in content.references:
+        assert format_reference(ref).endswith(NOT_VERIFIED) is not ref.verified, ref.id
+        assert format_reference(ref, markdown=True).endswith(f"**{NOT_VERIFIED}**") is not ref.verified
+
+
+def test_settings_cannot_be_changed_by_a_page(content):
+    with pytest.raises(TypeError):
+        content.settings["clinic_phone"] = "0"  # type: ignore[index]

@@ -64,3 +64,13 @@ def test_command_writes_the_file(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("# Content review pack")
+
+
+def test_pages_of_the_pack_are_the_apps_sections():
+    from explainer import sections
+
+    keys = {s.key for s in sections.SECTIONS}
+    assert set(review_pack.PAGE_CONTENT) - {review_pack.EVERY_PAGE} <= keys
+    placed = [item for items in review_pack.PAGE_CONTENT.values() for item in items]
+    assert len(placed) == len(set(placed))  # each file or block is on one page of the pack
+    assert set(placed) == set(TABLES) | set(PROSE_BLOCKS)
