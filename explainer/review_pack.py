@@ -59,10 +59,23 @@ PAGE_CONTENT: dict[str, tuple[str, ...]] = {
     "sources": ("references.csv",),
     "about": ("about_content", "settings.csv"),
 }
-# Text fields a patient reads in tables the readability check does not grade (names, numbers).
-EXTRA_FIELDS: dict[str, tuple[str, ...]] = {
+# Where the pack shows more than the readability check grades (names, numbers, ratings), the
+# fields of a row in the order a patient reads them.
+PACK_FIELDS: dict[str, tuple[str, ...]] = {
     "references.csv": ("short", "title"),
     "glossary.csv": ("term", "meaning"),
+    "treatments.csv": (*READ_FIELDS["treatments.csv"], "certainty"),
+    "evidence.csv": (
+        "title",
+        "guess_prompt",
+        "group_a_label",
+        "group_a_count",
+        "group_b_label",
+        "group_b_count",
+        "outcome",
+        "plain_summary",
+        "uncertainty",
+    ),
 }
 
 
@@ -77,7 +90,7 @@ class Claim:
 
 
 def fields_of(file: str) -> tuple[str, ...]:
-    return READ_FIELDS.get(file) or EXTRA_FIELDS.get(file) or ()
+    return PACK_FIELDS.get(file) or READ_FIELDS.get(file, ())
 
 
 def basis_label(row: Row) -> str:

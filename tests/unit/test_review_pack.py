@@ -74,3 +74,10 @@ def test_pages_of_the_pack_are_the_apps_sections():
     placed = [item for items in review_pack.PAGE_CONTENT.values() for item in items]
     assert len(placed) == len(set(placed))  # each file or block is on one page of the pack
     assert set(placed) == set(TABLES) | set(PROSE_BLOCKS)
+
+
+def test_pack_shows_every_field_the_readability_check_grades():
+    from explainer.readability import READ_FIELDS
+
+    for file, fields in READ_FIELDS.items():
+        assert set(fields) <= set(review_pack.fields_of(file)), file
