@@ -136,9 +136,10 @@ class Link:
         return AIM_LABELS[Aim(self.aim)]
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Content:
-    """All content, validated. Tables are tuples of frozen rows in display order.
+    """All content, validated. Tables are tuples of frozen rows in display order. Frozen, and
+    compared by identity: one Content is shared by every session of the server.
 
     Values worked out from the content are cached properties: the content never changes while
     the server runs, so each is worked out once and shared by every session."""
