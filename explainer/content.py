@@ -368,38 +368,71 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
     return text
 
 
-def _read_table(folder: Path, name: str, problems: list[Problem]) -> list[tuple[int, Row]]:
-    model, unique_field = TABLES[name]
-    text = _read_text(folder / name, name, problems)
-    if text is None:
-        return []
+def _csv_lines(name: str, text: str, problems: list[Problem]) -> list[list[str]] | None:
+    """The file's lines as lists of cells, or None (with the problem) when it is not CSV."""
     if not text.strip():
         problems.append(Problem(name, "the file is empty; it needs a header row and at least one row."))
-        return []
-
-    expected = list(model.model_fields)
-    required = [c for c in expected if c not in model.optional_columns]
+        return None
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        lines = list(reader)
+        return list(reader)
     except csv.Error as err:
         problems.append(
             Problem(name, f"the file is not valid CSV near row {reader.line_num}: {err}. Check the quotes.")
         )
-        return []
+        return None
 
-    header = [h.strip() for h in lines[0]]
-    missing = [c for c in required if c not in header]
-    unknown = [c for c in header if c not in expected]
-    for column in missing:
-        problems.append(Problem(name, "this column is missing (or was renamed).", row=1, field=column))
-    for column in unknown:
-        label = column or "(blank)"
-        problems.append(Problem(name, f"unknown column; expected only: {', '.join(expected)}.", row=1, field=label))
-    if missing or unknown:
+
+def _header_problems(name: str, header: list[str], model: type[Row]) -> list[Problem]:
+    """Missing, unknown and repeated columns of the header row."""
+    expected = list(model.model_fields)
+    out = [
+        Problem(name, "this column is missing (or was renamed).", row=1, field=column)
+        for column in expected
+        if column not in header and column not in model.optional_columns
+    ]
+    out += [
+        Problem(name, f"unknown column; expected only: {', '.join(expected)}.", row=1, field=column or "(blank)")
+        for column in header
+        if column not in expected
+    ]
+    if not out and len(set(header)) != len(header):
+        out.append(Problem(name, "a column name appears twice.", row=1))
+    return out
+
+
+def _parse_row(name: str, model: type[Row], header: list[str], line_no: int, cells: list[str]) -> Row | list[Problem]:
+    """One row as its model, or the problems that stop it (each naming the row and field)."""
+    if len(cells) != len(header):
+        message = (
+            f"this row has {len(cells)} cells but the header has {len(header)}. "
+            "Check for a stray comma or a missing quote."
+        )
+        return [Problem(name, message, row=line_no)]
+    try:
+        return model.model_validate(dict(zip(header, cells, strict=True)))
+    except ValidationError as err:
+        problems = []
+        for e in err.errors():
+            cause = e.get("ctx", {}).get("error")
+            field_name = str(e["loc"][0]) if e["loc"] else getattr(cause, "field", None)
+            problems.append(Problem(name, _plain_error(e), row=line_no, field=field_name))
+        return problems
+    except (TypeError, ValueError) as err:  # a rule that could not even be applied
+        return [Problem(name, f"this row could not be read: {err}", row=line_no)]
+
+
+def _read_table(folder: Path, name: str, problems: list[Problem]) -> list[tuple[int, Row]]:
+    """(spreadsheet line, row) for every valid row, in display order; problems are appended."""
+    model, unique_field = TABLES[name]
+    text = _read_text(folder / name, name, problems)
+    lines = _csv_lines(name, text, problems) if text is not None else None
+    if not lines:
         return []
-    if len(set(header)) != len(header):
-        problems.append(Problem(name, "a column name appears twice.", row=1))
+    header = [h.strip() for h in lines[0]]
+    header_problems = _header_problems(name, header, model)
+    if header_problems:
+        problems.extend(header_problems)
         return []
 
     rows: list[tuple[int, Row]] = []
@@ -407,47 +440,23 @@ def _read_table(folder: Path, name: str, problems: list[Problem]) -> list[tuple[
     for line_no, cells in enumerate(lines[1:], start=2):
         if not any(c.strip() for c in cells):
             continue  # blank spreadsheet rows are harmless
-        if len(cells) != len(header):
-            problems.append(
-                Problem(
-                    name,
-                    f"this row has {len(cells)} cells but the header has {len(header)}. "
-                    "Check for a stray comma or a missing quote.",
-                    row=line_no,
-                )
-            )
-            continue
-        record = dict(zip(header, cells, strict=True))
-        try:
-            row = model.model_validate(record)
-        except ValidationError as err:
-            for e in err.errors():
-                cause = e.get("ctx", {}).get("error")
-                field_name = str(e["loc"][0]) if e["loc"] else getattr(cause, "field", None)
-                problems.append(Problem(name, _plain_error(e), row=line_no, field=field_name))
-            continue
-        except (TypeError, ValueError) as err:  # a rule that could not even be applied
-            problems.append(Problem(name, f"this row could not be read: {err}", row=line_no))
+        row = _parse_row(name, model, header, line_no, cells)
+        if isinstance(row, list):
+            problems.extend(row)
             continue
         if unique_field:
-            key = str(getattr(row, unique_field)).casefold()
-            if key in seen:
-                problems.append(
-                    Problem(
-                        name,
-                        f"'{getattr(row, unique_field)}' is already used in row {seen[key]}; it must be unique.",
-                        row=line_no,
-                        field=unique_field,
-                    )
-                )
+            value = str(getattr(row, unique_field))
+            if value.casefold() in seen:
+                message = f"'{value}' is already used in row {seen[value.casefold()]}; it must be unique."
+                problems.append(Problem(name, message, row=line_no, field=unique_field))
                 continue
-            seen[key] = line_no
+            seen[value.casefold()] = line_no
         rows.append((line_no, row))
 
     if not rows and not any(p.file == name for p in problems):
         problems.append(Problem(name, "the file has a header but no rows."))
-    if "order" in expected:
-        rows.sort(key=lambda pair: pair[1].order)  # type: ignore[attr-defined]
+    if "order" in model.model_fields:
+        rows.sort(key=lambda pair: getattr(pair[1], "order", 0))
     return rows
 
 
