@@ -23,7 +23,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
-from explainer.content import Content, content_dir
+from explainer.content import Content, cite, content_dir
 from explainer.qr import can_offer_qr, draw_qr
 from explainer.selection import Selection
 from explainer.summary import (
@@ -512,6 +512,9 @@ def _details(writer: _Writer, content: Content, selection: Selection, summary: T
     pdf = writer.pdf
     pdf.add_page()
     writer.text("The details", size=15, style="B", space=1)
+    disclaimer = content.prose.get("disclaimer", "")
+    if disclaimer:
+        writer.text(_plain(disclaimer, content), size=8.5, space=1)
 
     if summary.look_again:
         writer.heading(LOOK_AGAIN_HEADING)
@@ -706,3 +709,8 @@ def _one_line(pdf: FPDF, text: str, width: float) -> str:
         else:
             high = mid - 1
     return text[:low].rstrip() + "…"
+
+
+def _plain(markdown: str, content: Content) -> str:
+    """Prose as plain text: citations as '(Weir 2017)', no Markdown marks."""
+    return cite(markdown, content).replace("**", "").replace("*", "").replace("#", "").strip()

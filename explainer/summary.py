@@ -24,6 +24,7 @@ CERTAINTY_LABELS = {"moderate": "Moderate", "low": "Low", "very low": "Very low"
 TITLE = "Your summary: pain after back surgery"
 LOOK_AGAIN_HEADING = "Look at again at home"
 LINK_HEADING = "Your summary online"
+NO_QUESTIONS = "You did not tick any questions. The Next steps page lists questions you may want to ask."
 LINK_ONLY_HERE = (
     "This link only works on this computer. Ask the clinic to set the public address so it opens on your phone."
 )
@@ -420,6 +421,8 @@ def summarise(content: Content, selection: Selection, questions: list[str] | Non
 
     if questions:
         parts.append(Part("Questions to ask", "You may want to ask your care team:", (Item("", tuple(questions)),)))
+    else:
+        parts.append(Part("Questions to ask", NO_QUESTIONS))
     return parts
 
 
