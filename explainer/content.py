@@ -65,6 +65,8 @@ MAX_FILE_BYTES = 1_000_000
 
 T = TypeVar("T")
 
+PUBLIC_ADDRESS_ENV = "EXPLAINER_PUBLIC_ADDRESS"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -293,6 +295,20 @@ class Content:
 
     def review_status(self) -> ReviewStatus:
         return review_status(self.settings)
+
+    @property
+    def public_address(self) -> str:
+        """The app's web address for the take-home link: $EXPLAINER_PUBLIC_ADDRESS, else the
+        setting; '' when neither is set."""
+        return os.environ.get(PUBLIC_ADDRESS_ENV, "").strip() or self.settings["public_address"]
+
+    @property
+    def clinic_logo(self) -> Path | None:
+        """The clinic's logo file inside the content folder, or None (not set, or not valid)."""
+        value = self.settings["clinic_logo"]
+        if not value or self.folder is None or _logo_problem(self.folder, value):
+            return None
+        return self.folder / value
 
     @cached_property
     def numbers_to_call(self) -> tuple[NumberToCall, ...]:

@@ -227,3 +227,24 @@ def test_check_is_quiet_once_the_clinic_fills_its_numbers(contract_copy):
     assert result.returncode == 0
     assert result.stdout.splitlines() == [result.stdout.splitlines()[-1]]
     assert "warning" not in result.stdout
+
+
+def test_public_address_from_settings_or_environment(contract_copy, monkeypatch):
+    monkeypatch.delenv("EXPLAINER_PUBLIC_ADDRESS", raising=False)
+    set_cell(contract_copy, "settings.csv", "public_address", "value", "https://clinic.example/guide")
+    assert load_content(contract_copy).public_address == "https://clinic.example/guide"
+    monkeypatch.setenv("EXPLAINER_PUBLIC_ADDRESS", "https://other.example")
+    assert load_content(contract_copy).public_address == "https://other.example"
+    set_cell(contract_copy, "settings.csv", "public_address", "value", "clinic.example")
+    [problem] = problems_in(contract_copy, "settings.csv")
+    assert problem.field == "public_address"
+
+
+def test_clinic_logo_is_a_file_in_the_content_folder(contract_copy):
+    assert load_content(contract_copy).clinic_logo is None or load_content(contract_copy).clinic_logo.is_file()
+    (contract_copy / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    set_cell(contract_copy, "settings.csv", "clinic_logo", "value", "logo.png")
+    assert load_content(contract_copy).clinic_logo == contract_copy / "logo.png"
+    set_cell(contract_copy, "settings.csv", "clinic_logo", "value", "missing.png")
+    c = load_content(contract_copy)
+    assert c.clinic_logo is None and c.broken("settings.csv")
