@@ -26,7 +26,7 @@ from explainer import sections
 from explainer.content import Content, cited_ids, content_dir, load_content
 from explainer.readability import READ_FIELDS, block_label, plain_text
 from explainer.schema import PROSE_BLOCKS, TABLES, Reference, Row
-from explainer.vocabulary import BASIS_LABELS, Basis
+from explainer.vocabulary import AIM_LABELS, BASIS_LABELS, Aim, Basis
 
 NOT_STATED = "not stated"
 NOT_A_CLAIM = "not applicable"
@@ -65,6 +65,8 @@ PACK_FIELDS: dict[str, tuple[str, ...]] = {
     "references.csv": ("short", "title"),
     "glossary.csv": ("term", "meaning"),
     "treatments.csv": (*READ_FIELDS["treatments.csv"], "certainty"),
+    "treatment_symptom_links.csv": ("aim", "reason"),
+    "red_flags.csv": ("tier", "sign"),
     "evidence.csv": (
         "title",
         "guess_prompt",
@@ -103,6 +105,8 @@ def table_claims(content: Content, file: str) -> Iterator[Claim]:
         texts = []
         for name in fields_of(file):
             value = getattr(row, name, "")
+            if isinstance(value, Aim):
+                value = AIM_LABELS[value]
             if value not in ("", None):
                 texts.append((name, content.fill(str(value))))
         if file == "settings.csv":
@@ -177,7 +181,7 @@ def render(content: Content, today: date | None = None) -> str:
         "# Content review pack",
         "",
         f"Made on {(today or date.today()).isoformat()} by `python -m explainer.review_pack` from "
-        f"`{content.folder or content_dir()}`. Review status now: **{status.text}**.",
+        f"the `{(content.folder or content_dir()).name}` folder. Review status now: **{status.text}**.",
         "",
         "This lists every claim a patient reads in the app, page by page: each prose paragraph and each",
         "table row, named by its file and row id, with what it rests on (its *basis*: study, guideline,",
