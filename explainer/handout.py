@@ -182,33 +182,45 @@ class _Writer:
             pdf.ln(1.2)
 
 
-def _lines(pdf: FPDF, text: str, width: float) -> list[str]:
-    """The text broken into lines that fit `width` in the current font (words kept whole; a word
-    longer than a line, such as an address, is broken between characters). Much faster than
-    fpdf2's multi_cell, which measures the whole line again for every character."""
+def _width(pdf: FPDF, text: str) -> float:
+    """The width of text in the current font, from the font's own character widths (fpdf2's
+    get_string_width does much more work per call, for features not used here)."""
+    try:
+        cw = pdf.current_font.cw
+        return sum(cw[ord(ch)] for ch in text) * pdf.font_size_pt * 0.001 / pdf.k
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return pdf.get_string_width(text)
+
+
+def _lines(pdf: FPDF, text: str, width: float, first_width: float | None = None) -> list[str]:
+    """The text broken into lines that fit `width` (the first line `first_width`, if given) in the
+    current font: words kept whole, a word longer than a line (an address) broken between
+    characters. Much faster than fpdf2's multi_cell, which measures the line again per character."""
     out: list[str] = []
-    space = pdf.get_string_width(" ")
+    space = _width(pdf, " ")
+    room = width if first_width is None else first_width
     for paragraph in text.split("\n"):
         line, line_w = "", 0.0
         for word in paragraph.split():
-            w = pdf.get_string_width(word)
-            if w > width:
-                if line:
-                    out.append(line)
+            w = _width(pdf, word)
+            if w > room and not line and w > width:
                 piece = ""
                 for ch in word:
-                    if piece and pdf.get_string_width(piece + ch) > width:
+                    if piece and _width(pdf, piece + ch) > room:
                         out.append(piece)
+                        room = width
                         piece = ""
                     piece += ch
-                line, line_w = piece, pdf.get_string_width(piece)
-            elif line and line_w + space + w > width:
+                line, line_w = piece, _width(pdf, piece)
+            elif line_w + (space if line else 0) + w > room and (line or room < width):
                 out.append(line)
+                room = width
                 line, line_w = word, w
             else:
                 line_w += (space if line else 0) + w
                 line = f"{line} {word}" if line else word
         out.append(line)
+        room = width
     return out
 
 
@@ -254,7 +266,10 @@ def _write_name(writer: _Writer, name: str) -> None:
         pdf.set_fallback_fonts(needed, exact_match=False)
     if complex_script:
         pdf.set_text_shaping(True)
-    writer.text(f"For: {name}", size=11, style="", space=1)
+    pdf.set_font(FONT, "", 11)
+    pdf.set_x(pdf.l_margin)
+    pdf.multi_cell(writer.width, 5, f"For: {name}", align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
     if complex_script:
         pdf.set_text_shaping(False)
 
@@ -342,13 +357,24 @@ def _page_one(writer: _Writer, content: Content, summary: TakeHome, name: str, s
 
 
 def _label_line(writer: _Writer, label: str, body: str, size: float = 9.5, gap: float = 1.2) -> None:
+    """A bold label run into plain text, wrapped with the label on the first line."""
     pdf = writer.pdf
+    height = size * 0.45
     pdf.set_font(FONT, "B", size)
+    label_w = _width(pdf, label)
+    if pdf.will_page_break(height):
+        pdf.add_page()
     pdf.set_x(pdf.l_margin)
-    pdf.write(size * 0.45, label)
+    pdf.cell(label_w, height, label)
     pdf.set_font(FONT, "", size)
-    pdf.write(size * 0.45, body)
-    pdf.ln(size * 0.45 + gap)
+    lines = _lines(pdf, body, writer.width, first_width=writer.width - label_w)
+    for k, line in enumerate(lines):
+        if k:
+            if pdf.will_page_break(height):
+                pdf.add_page()
+            pdf.set_x(pdf.l_margin)
+        pdf.cell(writer.width - (label_w if k == 0 else 0), height, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(gap)
 
 
 def _options_table(writer: _Writer, summary: TakeHome) -> None:
