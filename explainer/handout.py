@@ -21,7 +21,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.fonts import TTFFont
+from fpdf.fonts import SubsetMap, TTFFont
 
 from explainer.content import Content, cite, content_dir
 from explainer.qr import can_offer_qr, draw_qr
@@ -49,6 +49,9 @@ FALLBACK_FONTS: dict[str, str] = {
 }
 PAGE_ALIAS = "{nb}"  # used by the footer only: anything else prints as typed
 MAX_NAME = 80
+# Font tables the PDF never needs (layout rules for shaping, maths): left out of each copy, so
+# cutting the font down to the glyphs used is quicker. Shaping a name reads the font file itself.
+UNUSED_TABLES = ("GSUB", "GPOS", "GDEF", "kern", "MATH", "FFTM")
 MAX_LOGO_BYTES = 1_000_000
 INK = (0, 0, 0)
 GREY_TEXT = (60, 60, 60)
@@ -130,10 +133,19 @@ def _add_font(pdf: FPDF, style: str, file: str) -> None:
     in place, when it writes the PDF. Falls back to fpdf2's own add_font on any surprise."""
     key = f"{FONT.lower()}{style}"
     try:
-        font = copy.deepcopy(_font_template(style, file))  # TTFFont.__deepcopy__ shares the file
+        template = _font_template(style, file)
+        font = copy.copy(template)
         font.ttfont = TTFont(str(FONTS / file), recalcTimestamp=False, lazy=True)
+        for tag in UNUSED_TABLES:  # only text shaping uses them, and it reads the file itself
+            if tag in font.ttfont:
+                del font.ttfont[tag]
+        font.cw = copy.copy(template.cw)  # fpdf2 adds unknown characters to it as it goes
+        font.glyph_ids = dict(template.glyph_ids)
+        font.missing_glyphs = []
+        font.biggest_size_pt = 0
+        font._hbfont = None
         font.i = len(pdf.fonts) + 1
-        font.unicode_range = getattr(_font_template(style, file), "unicode_range", None)
+        font.subset = SubsetMap(font)
         pdf.fonts[key] = font
     except Exception:  # an fpdf2 change: read the font the slow, supported way
         pdf.fonts.pop(key, None)
