@@ -531,7 +531,7 @@ def _logo(content: Content) -> Path | None:
     if not name:
         return None
     try:
-        folder = content_dir().resolve()
+        folder = Path(getattr(content, "folder", None) or content_dir()).resolve()
         path = (folder / name).resolve()
         if not path.is_relative_to(folder) or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
             return None

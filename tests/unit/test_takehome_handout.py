@@ -170,3 +170,36 @@ def test_building_a_handout_with_every_part_writes_no_file(content, monkeypatch,
     build_handout(content, selection, choices=choices, query=query, address=ADDRESS, patient_name="王秀英 محمد")
     assert writes == []
     assert os.listdir(work) == [] and os.listdir(scratch) == []
+
+
+def _images(data: bytes) -> int:
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    return len(page["/Resources"].get("/XObject") or {})
+
+
+def test_the_clinic_logo_prints_from_inside_content_only(content_copy, tmp_path):
+    from PIL import Image
+
+    Image.new("L", (60, 20), 0).save(content_copy / "logo.png")
+    Image.new("L", (60, 20), 0).save(tmp_path / "outside.png")
+    set_cell(content_copy, "settings.csv", "clinic_logo", "value", "logo.png")
+    assert _images(build_handout(load_content(content_copy), Selection())) == 1
+    for elsewhere in ("../outside.png", str(tmp_path / "outside.png"), "missing.png", "settings.csv"):
+        set_cell(content_copy, "settings.csv", "clinic_logo", "value", elsewhere)
+        assert _images(build_handout(load_content(content_copy), Selection())) == 0, elsewhere
+
+
+def test_handouts_built_at_once_in_several_threads_are_all_whole(content):
+    """Streamlit serves sessions in threads, and the fonts are read once and shared."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    selection, choices, query = _typical(content)
+
+    def build(i: int) -> str:
+        data = build_handout(content, selection, choices=choices, query=query, patient_name=f"Patient {i}")
+        return _pages(data)[0]
+
+    with ThreadPoolExecutor(4) as pool:
+        pages = list(pool.map(build, range(8)))
+    for i, page in enumerate(pages):
+        assert f"For: Patient {i}" in page and "Spinal cord stimulation" in page
