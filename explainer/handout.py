@@ -119,21 +119,21 @@ def build_handout(
 
 
 @cache
-def _font_template(style: str, file: str) -> TTFFont:
+def _font_template(family: str, style: str, file: str) -> TTFFont:
     """The font as fpdf2 reads it (widths, glyph ids, metrics): about 50 ms per font, so done
     once and kept. Never written to: each document gets its own copy (see _add_font)."""
     reader = FPDF()
-    reader.add_font(FONT, style, str(FONTS / file))
-    return reader.fonts[f"{FONT.lower()}{style}"]
+    reader.add_font(family, style, str(FONTS / file))
+    return reader.fonts[f"{family.lower()}{style}"]
 
 
-def _add_font(pdf: FPDF, style: str, file: str) -> None:
+def _add_font(pdf: FPDF, style: str, file: str, family: str = FONT) -> None:
     """Add a bundled font from the kept template: the copy shares the read-only widths and gets a
     fresh, lazily read font file of its own, because fpdf2 cuts the file down to the glyphs used,
     in place, when it writes the PDF. Falls back to fpdf2's own add_font on any surprise."""
-    key = f"{FONT.lower()}{style}"
+    key = f"{family.lower()}{style}"
     try:
-        template = _font_template(style, file)
+        template = _font_template(family, style, file)
         font = copy.copy(template)
         font.ttfont = TTFont(str(FONTS / file), recalcTimestamp=False, lazy=True)
         for tag in UNUSED_TABLES:  # only text shaping uses them, and it reads the file itself
@@ -149,7 +149,7 @@ def _add_font(pdf: FPDF, style: str, file: str) -> None:
         pdf.fonts[key] = font
     except Exception:  # an fpdf2 change: read the font the slow, supported way
         pdf.fonts.pop(key, None)
-        pdf.add_font(FONT, style, str(FONTS / file))
+        pdf.add_font(family, style, str(FONTS / file))
 
 
 # ------------------------------------------------------------------------------------------
@@ -273,8 +273,8 @@ def _write_name(writer: _Writer, name: str) -> None:
     if missing:
         needed = [family for family, file in FALLBACK_FONTS.items() if missing & _cmap(file)]
         for family in needed:
-            if family not in pdf.fonts and family.lower() not in pdf.fonts:
-                pdf.add_font(family, "", str(FONTS / FALLBACK_FONTS[family]))
+            if family.lower() not in pdf.fonts:
+                _add_font(pdf, "", FALLBACK_FONTS[family], family)
         pdf.set_fallback_fonts(needed, exact_match=False)
     if complex_script:
         pdf.set_text_shaping(True)
