@@ -129,3 +129,14 @@ def test_unverified_references_say_so_wherever_they_are_listed(content):
 def test_settings_cannot_be_changed_by_a_page(content):
     with pytest.raises(TypeError):
         content.settings["clinic_phone"] = "0"  # type: ignore[index]
+
+
+def test_red_flags_follow_the_tier_order_of_warning_tiers(content):
+    rank = {t.tier: i for i, t in enumerate(content.warning_tiers)}
+    ranks = [rank[f.tier] for f in content.red_flags]
+    assert ranks == sorted(ranks)
+    grouped = [f.id for _, signs in content.red_flags_by_tier for f in signs]
+    assert grouped == [f.id for f in content.red_flags]
+    for tier, signs in content.red_flags_by_tier:
+        assert all(f.tier == tier.tier for f in signs)
+        assert [f.order for f in signs] == sorted(f.order for f in signs)
