@@ -526,11 +526,14 @@ def _notes_box(writer: _Writer) -> None:
 
 
 def _logo(content: Content) -> Path | None:
-    """The clinic's logo: a PNG or JPEG inside content/ (never outside it), or None."""
+    """The clinic's logo: a PNG or JPEG inside content/ (never outside it), or None. The content
+    check's own rule (Content.clinic_logo) is applied first, then these, in case it is looser."""
     name = (content.settings.get("clinic_logo") or "").strip()
     if not name:
         return None
     try:
+        if isinstance(getattr(type(content), "clinic_logo", None), property) and content.clinic_logo is None:
+            return None
         folder = Path(getattr(content, "folder", None) or content_dir()).resolve()
         path = (folder / name).resolve()
         if not path.is_relative_to(folder) or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
