@@ -19,26 +19,31 @@ def _links(content: Content) -> tuple[Link, ...]:
     return content.links_with_names
 
 
+def _sorted_links(content: Content, ids: list[str], by_treatment: bool) -> list[Link]:
+    """The links of the chosen items: the chosen side in content order, main aims first, then
+    the other side in content order."""
+    treatment_rank = {t.id: i for i, t in enumerate(content.treatments)}
+    symptom_rank = {s.id: i for i, s in enumerate(content.symptoms)}
+    chosen = set(ids)
+
+    def key(x: Link) -> tuple[int, int, int]:
+        mine, other = (treatment_rank[x.treatment_id], symptom_rank[x.symptom_id])
+        if not by_treatment:
+            mine, other = other, mine
+        return mine, AIM_ORDER.index(Aim(x.aim)), other
+
+    picked = (x for x in _links(content) if (x.treatment_id if by_treatment else x.symptom_id) in chosen)
+    return sorted(picked, key=key)
+
+
 def links_for_treatments(content: Content, treatment_ids: list[str]) -> list[Link]:
     """Every symptom link of the chosen treatments: treatments in ladder order, main aims first."""
-    order = {t.id: i for i, t in enumerate(content.treatments)}
-    symptom_order = {s.id: i for i, s in enumerate(content.symptoms)}
-    chosen = set(treatment_ids)
-    return sorted(
-        (link for link in _links(content) if link.treatment_id in chosen),
-        key=lambda x: (order[x.treatment_id], AIM_ORDER.index(x.aim), symptom_order[x.symptom_id]),
-    )
+    return _sorted_links(content, treatment_ids, by_treatment=True)
 
 
 def links_for_symptoms(content: Content, symptom_ids: list[str]) -> list[Link]:
     """Every treatment link of the chosen symptoms: symptoms in order, main aims first."""
-    order = {t.id: i for i, t in enumerate(content.treatments)}
-    symptom_order = {s.id: i for i, s in enumerate(content.symptoms)}
-    chosen = set(symptom_ids)
-    return sorted(
-        (link for link in _links(content) if link.symptom_id in chosen),
-        key=lambda x: (symptom_order[x.symptom_id], AIM_ORDER.index(x.aim), order[x.treatment_id]),
-    )
+    return _sorted_links(content, symptom_ids, by_treatment=False)
 
 
 def aim_grid(
