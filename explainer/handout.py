@@ -246,9 +246,22 @@ def _block(
     for line in lines:
         if pdf.will_page_break(height):
             pdf.add_page()
-        pdf.set_x(x)
-        pdf.cell(width, height, line, align=align, new_x="LMARGIN", new_y="NEXT")
+        y = pdf.get_y()
+        # inset by the cell margin, as fpdf2's cell() (used for the bullets and labels) does
+        _put(pdf, x + pdf.c_margin, y, height, line, width - 2 * pdf.c_margin, align)
+        pdf.set_y(y + height)
     return len(lines)
+
+
+def _put(pdf: FPDF, x: float, y: float, height: float, line: str, width: float = 0, align: str = "L") -> None:
+    """One line of text in a line box at (x, y), placed as fpdf2's cell would place it, but
+    written with text(), which skips the work cell() does for features not used here."""
+    if not line:
+        return
+    if align != "L":
+        free = width - _width(pdf, line)
+        x += free if align == "R" else free / 2
+    pdf.text(x, y + 0.5 * height + 0.3 * pdf.font_size, line)
 
 
 def _clean_name(name: str) -> str:
@@ -449,8 +462,7 @@ def _table_row(
     for lines, w in zip(wrapped, widths, strict=True):
         pdf.rect(x, y, w, height)
         for k, line in enumerate(lines):
-            pdf.set_xy(x + pad, y + pad + k * line_h)
-            pdf.cell(w - 2 * pad, line_h, line)
+            _put(pdf, x + pad, y + pad + k * line_h, line_h, line)
         x += w
     pdf.set_xy(pdf.l_margin, y + height)
 
@@ -492,11 +504,9 @@ def _warning_box(writer: _Writer, summary: TakeHome) -> None:
             row_y = pdf.get_y()
             for c, lines in enumerate(wrapped):
                 x = body_x + c * (column + 3)
-                pdf.set_xy(x, row_y)
-                pdf.cell(3, 2.8, "•")
+                _put(pdf, x, row_y, 2.8, "•")
                 for n, line in enumerate(lines):
-                    pdf.set_xy(x + 3, row_y + n * 2.8)
-                    pdf.cell(column - 3, 2.8, line)
+                    _put(pdf, x + 3, row_y + n * 2.8, 2.8, line)
             pdf.set_xy(pdf.l_margin, row_y + height + 0.4)
         pdf.ln(0.8)
 
