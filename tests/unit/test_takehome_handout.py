@@ -203,3 +203,16 @@ def test_handouts_built_at_once_in_several_threads_are_all_whole(content):
         pages = list(pool.map(build, range(8)))
     for i, page in enumerate(pages):
         assert f"For: Patient {i}" in page and "Spinal cord stimulation" in page
+
+
+def test_it_prints_in_black_and_white_only(content):
+    """Every colour in the PDF is a grey (equal red, green and blue): no cue rests on colour."""
+    selection, choices, query = _typical(content)
+    data = build_handout(content, selection, choices=choices, query=query, address=ADDRESS)
+    colour = re.compile(rb"([\d.]+) ([\d.]+) ([\d.]+) (rg|RG)\b")
+    seen = 0
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for r, g, b, _ in colour.findall(page.get_contents().get_data()):
+            seen += 1
+            assert float(r) == float(g) == float(b), (r, g, b)
+    assert seen  # the check looked at something
