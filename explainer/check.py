@@ -4,28 +4,19 @@
     python -m explainer.check --content DIR    # another copy, e.g. before deploying it
 
 Prints every problem, one per line (file, row, field, what was expected), and exits 1; or
-prints a one-line summary and exits 0. Readability is checked too when the readability
-module is present: a section over the reading-grade limit is a problem like any other.
+prints a one-line summary and exits 0. A block over the reading-grade limit is a problem like
+any other. Warnings (e.g. a phone number a clinic has not confirmed yet) are printed, each with
+its setting's name, before the summary; they do not change the exit status.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import inspect
 import sys
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from explainer import readability
 from explainer.content import Content, content_dir, load_content
-
-# The readability module is optional here: the check works without it. These are the names
-# it may use for "what is over the limit" (returns printable problems) or "every grade"
-# (returns {section: grade} or (section, grade) pairs), tried in this order.
-_OVER_LIMIT_NAMES = ("too_hard", "over_limit", "sections_over_limit", "problems", "check_content", "check")
-_GRADES_NAMES = ("section_grades", "grades", "grade_sections", "content_grades")
-_LIMIT_NAMES = ("MAX_GRADE", "GRADE_LIMIT", "MAX_GRADE_LEVEL", "LIMIT")
-DEFAULT_GRADE_LIMIT = 8.0
 
 
 def summary(content: Content) -> str:
@@ -37,65 +28,16 @@ def summary(content: Content) -> str:
     )
 
 
-def _call(function: Callable, content: Content):
-    """Call with the content if the function takes an argument, else with nothing."""
-    try:
-        takes_argument = bool(inspect.signature(function).parameters)
-    except (TypeError, ValueError):
-        takes_argument = True
-    return function(content) if takes_argument else function()
+def readability_problems(content: Content) -> list[str]:
+    """Blocks over the reading-grade limit, as lines to print."""
+    return [
+        f"readability: {block.name} reads at grade {block.grade:.1f}; the limit is {readability.MAX_GRADE:g}."
+        for block in readability.too_hard(content)
+    ]
 
 
-def _grade_of(item) -> tuple[str, float] | None:
-    if isinstance(item, tuple) and len(item) >= 2 and isinstance(item[1], int | float):
-        return str(item[0]), float(item[1])
-    grade = getattr(item, "grade", None)
-    if isinstance(grade, int | float):
-        name = getattr(item, "name", None) or getattr(item, "section", None) or str(item)
-        return str(name), float(grade)
-    return None
-
-
-def readability_problems(content: Content) -> list[str] | None:
-    """Sections over the reading-grade limit, as lines to print; None when not checked."""
-    try:
-        module = importlib.import_module("explainer.readability")
-    except ModuleNotFoundError as err:
-        if err.name in {"explainer.readability", "textstat"}:
-            return None
-        raise
-    limit = next(
-        (float(getattr(module, n)) for n in _LIMIT_NAMES if isinstance(getattr(module, n, None), int | float)),
-        DEFAULT_GRADE_LIMIT,
-    )
-    for name in _OVER_LIMIT_NAMES:
-        function = getattr(module, name, None)
-        if callable(function):
-            lines = []
-            for item in _call(function, content) or ():
-                graded = _grade_of(item)
-                if graded is None:
-                    lines.append(f"readability: {item}")
-                elif graded[1] > limit:
-                    lines.append(f"readability: {graded[0]} reads at grade {graded[1]:.1f}; the limit is {limit:g}.")
-            return lines
-    for name in _GRADES_NAMES:
-        function = getattr(module, name, None)
-        if callable(function):
-            result = _call(function, content)
-            items: Iterable = result.items() if isinstance(result, dict) else (result or ())
-            lines = []
-            for item in items:
-                graded = _grade_of(item)
-                if graded is not None and graded[1] > limit:
-                    lines.append(f"readability: {graded[0]} reads at grade {graded[1]:.1f}; the limit is {limit:g}.")
-            return lines
-    print(
-        "note: explainer.readability has no function this check knows "
-        f"({', '.join(_OVER_LIMIT_NAMES + _GRADES_NAMES)}); readability was not checked.",
-        file=sys.stderr,
-    )
-    return None
+def warning_lines(content: Content) -> list[str]:
+    return [f"warning: {warning}" for warning in content.warnings]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,12 +60,16 @@ def main(argv: list[str] | None = None) -> int:
 
     content = load_content(folder)
     lines = [str(problem) for problem in content.problems]
-    lines += readability_problems(content) or []
+    lines += readability_problems(content)
     if lines:
         for line in lines:
             print(line)
+        for line in warning_lines(content):
+            print(line)
         print(f"{len(lines)} problem(s) in {folder}. Fix them, then run the check again.", file=sys.stderr)
         return 1
+    for line in warning_lines(content):
+        print(line)
     print(summary(content))
     return 0
 

@@ -5,87 +5,58 @@ Pages call these; tests call them without Streamlit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
-from explainer.content import Content, format_reference
+from explainer.content import Content, Link, format_reference
+from explainer.schema import Cause, Symptom, Treatment
+from explainer.vocabulary import AIM_LABELS, Aim, Dimension
 
-AIM_ORDER = ("main", "may", "not")
-AIM_LABELS = {"main": "Main aim", "may": "May help", "not": "Not aimed at"}
-AIM_SCORE = {"not": 0, "may": 1, "main": 2}
-
-
-@dataclass(frozen=True)
-class Link:
-    treatment_id: str
-    treatment: str
-    symptom_id: str
-    symptom: str
-    aim: str
-    reason: str
-    source_ids: tuple[str, ...]
-
-    @property
-    def aim_label(self) -> str:
-        return AIM_LABELS[self.aim]
+AIM_ORDER: tuple[Aim, ...] = tuple(Aim)
+AIM_SCORE: dict[Aim, int] = {Aim.NOT: 0, Aim.MAY: 1, Aim.MAIN: 2}
 
 
 def _links(content: Content) -> tuple[Link, ...]:
-    """Every treatment-symptom link with its names. Built once per content and kept: the filter
-    asks for it once per picked item on every click."""
-    return content.remember(("links",), lambda: tuple(_build_links(content)))
+    return content.links_with_names
 
 
-def _build_links(content: Content) -> list[Link]:
-    treatments = {t.id: t.name for t in content.treatments}
-    symptoms = {s.id: s.name for s in content.symptoms}
-    return [
-        Link(
-            link.treatment_id,
-            treatments[link.treatment_id],
-            link.symptom_id,
-            symptoms[link.symptom_id],
-            link.aim,
-            link.reason,
-            tuple(link.source_ids),
-        )
-        for link in content.links
-        if link.treatment_id in treatments and link.symptom_id in symptoms
-    ]
+def _sorted_links(content: Content, ids: list[str], by_treatment: bool) -> list[Link]:
+    """The links of the chosen items: the chosen side in content order, main aims first, then
+    the other side in content order."""
+    treatment_rank = {t.id: i for i, t in enumerate(content.treatments)}
+    symptom_rank = {s.id: i for i, s in enumerate(content.symptoms)}
+    chosen = set(ids)
+
+    def key(x: Link) -> tuple[int, int, int]:
+        mine, other = (treatment_rank[x.treatment_id], symptom_rank[x.symptom_id])
+        if not by_treatment:
+            mine, other = other, mine
+        return mine, AIM_ORDER.index(Aim(x.aim)), other
+
+    picked = (x for x in _links(content) if (x.treatment_id if by_treatment else x.symptom_id) in chosen)
+    return sorted(picked, key=key)
 
 
 def links_for_treatments(content: Content, treatment_ids: list[str]) -> list[Link]:
     """Every symptom link of the chosen treatments: treatments in ladder order, main aims first."""
-    order = {t.id: i for i, t in enumerate(content.treatments)}
-    symptom_order = {s.id: i for i, s in enumerate(content.symptoms)}
-    chosen = set(treatment_ids)
-    return sorted(
-        (link for link in _links(content) if link.treatment_id in chosen),
-        key=lambda x: (order[x.treatment_id], AIM_ORDER.index(x.aim), symptom_order[x.symptom_id]),
-    )
+    return _sorted_links(content, treatment_ids, by_treatment=True)
 
 
 def links_for_symptoms(content: Content, symptom_ids: list[str]) -> list[Link]:
     """Every treatment link of the chosen symptoms: symptoms in order, main aims first."""
-    order = {t.id: i for i, t in enumerate(content.treatments)}
-    symptom_order = {s.id: i for i, s in enumerate(content.symptoms)}
-    chosen = set(symptom_ids)
-    return sorted(
-        (link for link in _links(content) if link.symptom_id in chosen),
-        key=lambda x: (symptom_order[x.symptom_id], AIM_ORDER.index(x.aim), order[x.treatment_id]),
-    )
+    return _sorted_links(content, symptom_ids, by_treatment=False)
 
 
-def aim_grid(content: Content, treatment_ids: list[str], symptom_ids: list[str]) -> tuple[list, list, list[list[str]]]:
+def aim_grid(
+    content: Content, treatment_ids: list[str], symptom_ids: list[str]
+) -> tuple[list[Treatment], list[Symptom], list[list[Aim]]]:
     """(treatments, symptoms, aims): the chosen rows in content order, and aims[i][j] ('main',
     'may' or 'not') for treatment i and symptom j. Plain lists: this runs on every filter click,
     where pandas indexing cell by cell cost more than the rest of the click."""
     treatment_set, symptom_set = set(treatment_ids), set(symptom_ids)
     treatments = [t for t in content.treatments if t.id in treatment_set]
     symptoms = [s for s in content.symptoms if s.id in symptom_set]
-    aims = content.remember(("aims",), lambda: {(x.treatment_id, x.symptom_id): x.aim for x in content.links})
-    return treatments, symptoms, [[aims.get((t.id, s.id), "not") for s in symptoms] for t in treatments]
+    aims = content.aim_by_pair
+    return treatments, symptoms, [[aims.get((t.id, s.id), Aim.NOT) for s in symptoms] for t in treatments]
 
 
 def aim_table(
@@ -187,15 +158,9 @@ def link_details(content: Content, titles: list[str], links: list[Link], by_trea
     return "\n\n".join(parts) + (f"\n\n**Where this comes from**\n\n{sources}" if sources else "")
 
 
-def causes_in_category(content: Content, dimension: str, category_id: str) -> list:
+def causes_in_category(content: Content, dimension: str, category_id: str) -> list[Cause]:
     """The causes in one category of one dimension ('timing', 'mechanism' or 'pain_type')."""
-    out = []
-    for cause in content.causes:
-        value = getattr(cause, dimension)
-        values = value if isinstance(value, list) else [value]
-        if category_id in values:
-            out.append(cause)
-    return out
+    return [cause for cause in content.causes if category_id in cause.categories(dimension)]
 
 
 def cause_counts(content: Content, dimension: str) -> pd.DataFrame:
@@ -214,8 +179,8 @@ def cause_counts(content: Content, dimension: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-DIMENSIONS = {
-    "timing": "When it starts",
-    "mechanism": "What is going on",
-    "pain_type": "Kind of pain",
+DIMENSIONS: dict[str, str] = {
+    Dimension.TIMING: "When it starts",
+    Dimension.MECHANISM: "What is going on",
+    Dimension.PAIN_TYPE: "Kind of pain",
 }

@@ -152,9 +152,8 @@ def content_findings(content) -> list[tuple[str, str, int | None, str | None]]:
     """(file, message, row, field) for every disallowed piece of markup in loaded content: each
     text cell of each table (not the address fields of references) and each prose block."""
     out: list[tuple[str, str, int | None, str | None]] = []
-    for file, rows in content.tables.items():
-        lines = content.lines.get(file, {})
-        for row in rows:
+    for file in content.tables:
+        for line, row in content.numbered(file):
             if file == "settings.csv" and getattr(row, "key", None) in ADDRESS_SETTINGS:
                 continue
             for field_name, value in row:
@@ -165,7 +164,7 @@ def content_findings(content) -> list[tuple[str, str, int | None, str | None]]:
                         continue
                     for finding in findings(text):
                         message = finding.message.split(": ", 1)[1] if finding.line == 1 else finding.message
-                        out.append((file, message, lines.get(id(row)), field_name))
+                        out.append((file, message, line, field_name))
     for block, text in content.prose.items():
         for finding in findings(text):
             out.append((f"prose/{block}.md", finding.message.split(": ", 1)[1], finding.line, "text"))

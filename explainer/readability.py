@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 
 from explainer.content import Content
-from explainer.schema import CITATION
+from explainer.schema import CITATION, Row, TreatmentSymptomLink
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # textstat 0.7.4 imports pkg_resources, which warns
@@ -28,15 +29,21 @@ READ_FIELDS: dict[str, tuple[str, ...]] = {
     "categories.csv": ("label", "description"),
     "causes.csv": ("name", "explanation", "caution", "how_found", "how_common"),
     "symptoms.csv": ("name", "description", "usually_signals"),
-    "treatments.csv": ("name", "what_it_is", "aims_at", "evidence", "why_included"),
+    "treatments.csv": ("name", "what_it_is", "aims_at", "evidence", "risks", "guidelines", "why_included"),
     "treatment_symptom_links.csv": ("reason",),
+    "warning_tiers.csv": ("heading", "instruction", "cue"),
     "red_flags.csv": ("sign",),
     "questions.csv": ("question", "why_ask"),
     "glossary.csv": ("meaning",),
     "evidence.csv": ("title", "guess_prompt", "outcome", "plain_summary", "uncertainty"),
     "emotions.csv": ("feeling", "explanation", "what_helps"),
     "settings.csv": ("value",),
+    "values.csv": ("label",),
+    "teach_back.csv": ("question",),
+    "readiness.csv": ("question",),
 }
+# Settings that are sentences a patient reads (the others are names, numbers, dates, paths).
+PROSE_SETTINGS = frozenset({"written_by", "funding", "conflicts", "update_policy"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ class Block:
     name: str  # e.g. "causes.csv: scar_tissue" or "prose/start_intro.md"
     text: str
 
-    @property
+    @cached_property
     def grade(self) -> float:
         return grade(self.text)
 
@@ -77,15 +84,25 @@ def blocks(content: Content) -> list[Block]:
     out = [Block(f"prose/{name}.md", text) for name, text in content.prose.items()]
     for file, fields in READ_FIELDS.items():
         for row in content.rows(file):
-            label = getattr(row, "id", None) or getattr(row, "key", None) or getattr(row, "term", "")
-            if file == "treatment_symptom_links.csv":
-                label = f"{row.treatment_id}/{row.symptom_id}"
-            if file == "settings.csv" and row.key in {"clinic_name", "clinic_contact", "last_reviewed", "next_review"}:
-                continue  # names, addresses and dates are not prose
-            text = " ".join(_sentence(str(getattr(row, f))) for f in fields if getattr(row, f))
+            label = block_label(file, row)
+            if file == "settings.csv" and label not in PROSE_SETTINGS:
+                continue
+            # Placeholders read as the numbers the patient sees.
+            text = " ".join(_sentence(content.fill(str(getattr(row, f)))) for f in fields if getattr(row, f))
             if text:
                 out.append(Block(f"{file}: {label}", text))
     return out
+
+
+def block_label(file: str, row: Row) -> str:
+    """The row's id as the check, the audit and the review pack name it."""
+    if isinstance(row, TreatmentSymptomLink):
+        return f"{row.treatment_id}/{row.symptom_id}"
+    for name in ("id", "key", "term", "tier"):
+        value = getattr(row, name, None)
+        if value:
+            return str(value)
+    return ""
 
 
 def too_hard(content: Content, limit: float = MAX_GRADE) -> list[Block]:

@@ -7,10 +7,14 @@ read in the error message: allowed values are listed, ids have one simple patter
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Mapping
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+from explainer.vocabulary import Aim, Basis, Dimension, Tier
 
 ID_PATTERN = r"^[a-z0-9_]+$"
 
@@ -18,6 +22,14 @@ Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN,
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=22)]
+
+
+class FieldError(ValueError):
+    """A rule about several cells of one row that still names the cell to fix."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def _split_list(value: object) -> object:
@@ -38,25 +50,73 @@ SourceIds = Annotated[list[Id], BeforeValidator(_split_list), Field(min_length=1
 OptionalInt = Annotated[int | None, BeforeValidator(_blank_to_none)]
 Count = Annotated[int, Field(ge=0, le=100)]
 OptionalCount = Annotated[Count | None, BeforeValidator(_blank_to_none)]
+OptionalBasis = Annotated[Basis | None, BeforeValidator(_blank_to_none)]
+YesNo = Literal["yes", "no"]
 
 
 class Row(BaseModel):
     # Frozen: content is shared by every session of the server and must never change.
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
+    # Columns a file may leave out altogether (every other column must be in the header).
+    optional_columns: ClassVar[frozenset[str]] = frozenset()
+
+
+class Sourced(Row):
+    """A row that states a fact: it names its sources, and may say what the claim rests on
+    (`basis`). Only a row whose basis is expert view may have no source."""
+
+    optional_columns: ClassVar[frozenset[str]] = frozenset({"basis"})
+
+    source_ids: IdList
+    basis: OptionalBasis = None
+
+    @model_validator(mode="after")
+    def sourced(self) -> Sourced:
+        if not self.source_ids and self.basis is not Basis.EXPERT_VIEW:
+            raise FieldError(
+                "source_ids",
+                "this cell is empty but must be filled in (only a row whose basis is 'expert_view' may have no source)",
+            )
+        return self
+
+
+# Settings a clinic must confirm: they ship with these words, and the content check warns, by
+# key, about every one still equal to its default.
+SETTING_DEFAULTS: dict[str, str] = {
+    "clinic_phone": "your clinic's phone number",
+    "emergency_number": "your local emergency number (999 in the UK, 112 in Europe, 911 in the US)",
+    "crisis_line": "a crisis line (116 123 Samaritans in the UK, 988 in the US)",
+}
+
+SettingKey = Literal[
+    "clinic_name",
+    "clinic_contact",
+    "clinic_phone",
+    "emergency_number",
+    "crisis_line",
+    "clinic_logo",
+    "public_address",
+    "reviewer_name",
+    "review_date",
+    "written_by",
+    "funding",
+    "conflicts",
+    "update_policy",
+]
+SETTING_KEYS: tuple[str, ...] = SettingKey.__args__  # type: ignore[attr-defined]
+# Keys that may be missing from settings.csv (an empty value means "none" or "not set").
+OPTIONAL_SETTINGS = frozenset({"clinic_logo", "public_address"})
+
+# The placeholders a warning-tier text may use, each filled from the setting of the same name.
+PLACEHOLDERS: tuple[str, ...] = ("emergency_number", "clinic_phone", "crisis_line")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+DRAFT_TEXT = "Draft: not yet checked by a clinician"
+
 
 class Setting(Row):
-    key: Literal[
-        "clinic_name",
-        "clinic_contact",
-        "last_reviewed",
-        "next_review",
-        "written_by",
-        "reviewed_by",
-        "funding",
-        "conflicts",
-        "update_policy",
-    ]
+    key: SettingKey
     value: OptionalText
 
 
@@ -64,35 +124,40 @@ class Reference(Row):
     id: Id
     short: Text
     authors: OptionalText
-    title: OptionalText  # left blank where the brief did not record it; never guessed
+    title: Text  # the exact published title, never a paraphrase
     journal: OptionalText
     year: OptionalInt = None
     pmid: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^(\d{1,9})?$")]
-    doi: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^(10\.\S+/\S+)?$")]
+    doi: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^(10\.\d{4,9}/\S+)?$")]
     url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^(https://\S+)?$")]
-    checked: Literal["V", "S", "B"]
+    checked: Literal["V", "U"]  # V: verified from a record; U: not yet verified (the app says so)
     note: OptionalText
 
     @model_validator(mode="after")
     def findable(self) -> Reference:
-        if not (self.pmid or self.doi or self.url or self.journal):
-            raise ValueError("a reference needs at least a PMID, a DOI, a URL or a journal, so a reader can find it")
+        if not (self.pmid or self.doi or self.url):
+            raise FieldError("pmid", "a reference needs at least a PMID, a DOI or a URL, so a reader can find it")
         return self
+
+    @property
+    def verified(self) -> bool:
+        return self.checked == "V"
 
 
 class Category(Row):
-    dimension: Literal["timing", "mechanism", "pain_type", "invasiveness"]
+    dimension: Dimension
     id: Id
     order: int
     label: Text
     description: Text
 
 
-class Cause(Row):
+class Cause(Sourced):
     id: Id
     order: int
     name: Text
-    article_wording: Text
+    in_article: YesNo  # 'no': a cause the clinic article leaves out, shown in its own labelled group
+    article_wording: OptionalText  # the article's own words (not shown); required when in_article is 'yes'
     explanation: Text
     how_found: Text
     timing: Annotated[list[Id], BeforeValidator(_split_list), Field(min_length=1)]
@@ -100,10 +165,20 @@ class Cause(Row):
     pain_type: Id
     how_common: Text
     caution: OptionalText
-    source_ids: SourceIds
+
+    @model_validator(mode="after")
+    def worded(self) -> Cause:
+        if self.in_article == "yes" and not self.article_wording:
+            raise FieldError("article_wording", "a cause from the article needs the article's own words")
+        return self
+
+    def categories(self, dimension: Dimension | str) -> tuple[str, ...]:
+        """The ids of this cause's categories in one dimension (timing may have several)."""
+        value = getattr(self, Dimension(dimension).value)
+        return tuple(value) if isinstance(value, list) else (value,)
 
 
-class Symptom(Row):
+class Symptom(Sourced):
     id: Id
     order: int
     name: Text
@@ -111,47 +186,100 @@ class Symptom(Row):
     description: Text
     usually_signals: Text
     kind: Literal["body", "feelings"]
-    source_ids: SourceIds
 
 
-class Treatment(Row):
+class Treatment(Sourced):
     id: Id
     order: int
     name: Text
     short_name: ShortName
     invasiveness: Id
-    in_article: Literal["yes", "no"]
+    in_article: YesNo
     what_it_is: Text
     aims_at: Text
     evidence: Text
-    certainty: Literal["moderate", "low", "very low", "uncertain"]
+    risks: Text
+    guidelines: Text  # what guidelines say, plainly; where they disagree, say so
+    certainty: Literal["moderate", "low", "very low", "uncertain", ""]
     why_included: OptionalText
-    source_ids: SourceIds
 
 
-class TreatmentSymptomLink(Row):
+class TreatmentSymptomLink(Sourced):
+    optional_columns: ClassVar[frozenset[str]] = frozenset()  # basis is required here
+
     treatment_id: Id
     symptom_id: Id
-    aim: Literal["main", "may", "not"]
+    aim: Aim
     reason: Text
-    source_ids: SourceIds
+    basis: Basis
 
 
-# How the red-flag groups are headed wherever they are shown (box, summary, PDF).
-RED_FLAG_GROUPS = {
-    "cauda_equina": "Signs the nerves at the base of the spine are squeezed",
-    "infection": "Signs of infection",
-    "weakness": "Weakness",
-    "other": "Also tell a doctor soon about",
-}
+class WarningTier(Row):
+    tier: Tier
+    order: int
+    heading: Text
+    instruction: Text  # may use {emergency_number}, {clinic_phone}, {crisis_line}
+    cue: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]  # not colour
+
+    @model_validator(mode="after")
+    def placeholders(self) -> WarningTier:
+        for name in ("heading", "instruction", "cue"):
+            problem = placeholder_problem(getattr(self, name))
+            if problem:
+                raise FieldError(name, problem)
+        return self
 
 
-class RedFlag(Row):
+class RedFlag(Sourced):
     id: Id
     order: int
-    group: Literal["cauda_equina", "infection", "weakness", "other"]
+    tier: Tier
     sign: Text
-    source_ids: SourceIds
+
+    @property
+    def group(self) -> str:
+        """Transitional alias of `tier` for explainer/ui.py and summary.py (see RED_FLAG_GROUPS)."""
+        return self.tier.value
+
+    @model_validator(mode="after")
+    def new_or_worse(self) -> RedFlag:
+        if self.tier is Tier.GO_NOW and not says_new_or_worse(self.sign):
+            raise FieldError(
+                "sign",
+                "a go-now sign must say it is new or getting worse: many people have long-lasting signs after surgery",
+            )
+        return self
+
+
+NEW_OR_WORSE = re.compile(r"\b(new|newly|worse|worsening|getting worse)\b", re.IGNORECASE)
+
+
+def says_new_or_worse(sign: str) -> bool:
+    return bool(NEW_OR_WORSE.search(sign))
+
+
+def placeholder_problem(text: str) -> str | None:
+    """Why a text's {placeholders} cannot be filled, or None when they all can."""
+    for match in PLACEHOLDER.finditer(text):
+        if match.group(1) not in PLACEHOLDERS:
+            return f"'{{{match.group(1)}}}' is not a placeholder; use one of: " + ", ".join(
+                f"{{{p}}}" for p in PLACEHOLDERS
+            )
+    if "{" in PLACEHOLDER.sub("", text) or "}" in PLACEHOLDER.sub("", text):
+        return "a '{' or '}' is not part of a placeholder; write placeholders as {emergency_number}"
+    return None
+
+
+def fill_placeholders(text: str, settings: Mapping[str, str]) -> str:
+    """The text with each {placeholder} replaced by its setting (or the setting's default)."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in PLACEHOLDERS:
+            return match.group(0)
+        return settings.get(name) or SETTING_DEFAULTS.get(name, "")
+
+    return PLACEHOLDER.sub(value, text)
 
 
 class Question(Row):
@@ -168,7 +296,7 @@ class GlossaryTerm(Row):
     meaning: Text
 
 
-class EvidenceNumber(Row):
+class EvidenceNumber(Sourced):
     id: Id
     order: int
     title: Text
@@ -180,16 +308,14 @@ class EvidenceNumber(Row):
     outcome: Text
     plain_summary: Text
     uncertainty: Text
-    source_ids: SourceIds
 
 
-class Emotion(Row):
+class Emotion(Sourced):
     id: Id
     order: int
     feeling: Text
     explanation: Text
     what_helps: Text
-    source_ids: SourceIds
 
 
 # file name -> (row model, the column that must be unique or None)
@@ -201,6 +327,7 @@ TABLES: dict[str, tuple[type[Row], str | None]] = {
     "symptoms.csv": (Symptom, "id"),
     "treatments.csv": (Treatment, "id"),
     "treatment_symptom_links.csv": (TreatmentSymptomLink, None),  # pairs checked in the loader
+    "warning_tiers.csv": (WarningTier, "tier"),
     "red_flags.csv": (RedFlag, "id"),
     "questions.csv": (Question, "id"),
     "glossary.csv": (GlossaryTerm, "term"),
@@ -217,6 +344,8 @@ PROSE_BLOCKS: tuple[str, ...] = (
     "start_path",
     "spine_lamina",
     "spine_laminectomy",
+    "spine_discectomy",
+    "spine_fusion",
     "spine_diagram_help",
     "causes_intro",
     "symptoms_intro",
@@ -224,6 +353,9 @@ PROSE_BLOCKS: tuple[str, ...] = (
     "red_flags_intro",
     "treatments_intro",
     "treatments_filter_help",
+    "self_help",
+    "expectations",
+    "another_operation",
     "evidence_intro",
     "next_steps_intro",
     "about_content",
@@ -237,3 +369,59 @@ def parse_date(value: str) -> date | None:
         return date.fromisoformat(value.strip())
     except ValueError:
         return None
+
+
+# Transitional: explainer/ui.py and explainer/summary.py still import RED_FLAG_GROUPS and read
+# `flag.group`. Both now follow the tiers (headings by tier, `group` is the tier) until they read
+# `Content.warning_tiers` / `Content.red_flags_by_tier`; then this goes. Not for new code.
+_TIER_HEADINGS = {Tier.GO_NOW: "Go now", Tier.SAME_DAY: "Today", Tier.SOON: "In 1 to 2 days"}
+
+
+def __getattr__(name: str) -> object:
+    if name == "RED_FLAG_GROUPS":
+        warnings.warn(
+            "RED_FLAG_GROUPS is gone: use Content.red_flags_by_tier (headings from warning_tiers.csv)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return dict(_TIER_HEADINGS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Take-home tables (TAKEHOME: what matters, teach-back, readiness; read by explainer/summary.py)
+
+
+class Value(Row):
+    """One thing that may matter most to the patient ('what matters to you')."""
+
+    id: Id
+    order: int
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class TeachBack(Row):
+    """A question the clinician asks at the end, tied to the page that explains its answer."""
+
+    id: Id
+    order: int
+    question: Text
+    # The page that explains the answer: a section key from explainer/sections.py.
+    section: Literal["start", "spine", "causes", "symptoms", "treatments", "aims", "evidence", "next_steps", "summary"]
+
+
+class Readiness(Row):
+    """One SURE question (Légaré 2010), answered yes or no."""
+
+    id: Id
+    order: int
+    question: Text
+    source_ids: SourceIds
+
+
+TABLES.update(
+    {
+        "values.csv": (Value, "id"),
+        "teach_back.csv": (TeachBack, "id"),
+        "readiness.csv": (Readiness, "id"),
+    }
+)

@@ -78,7 +78,7 @@ ACTIONABILITY = [
         20,
         "At least one action the user can take",
         "Agree",
-        "Get help the same day; ask these questions; see a specialist.",
+        "Warning signs say how soon to act (three tiers) and which number to call; ask these questions.",
     ),
     (21, "Addresses the user directly", "Agree", "Written to 'you' throughout."),
     (22, "Actions broken into explicit steps", "Agree", "Next steps page: what to bring, questions to tick."),

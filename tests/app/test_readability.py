@@ -25,7 +25,28 @@ def test_every_prose_file_and_table_row_is_measured(content):
     names = {b.name for b in blocks(content)}
     assert {f"prose/{p}.md" for p in content.prose} <= names
     assert {f"causes.csv: {c.id}" for c in content.causes} <= names
-    assert len([n for n in names if n.startswith("treatment_symptom_links.csv")]) == 72
+    links = [n for n in names if n.startswith("treatment_symptom_links.csv")]
+    assert len(links) == len(content.treatments) * len(content.symptoms)
+    assert {f"warning_tiers.csv: {t.tier}" for t in content.warning_tiers} <= names
+    assert {f"red_flags.csv: {f.id}" for f in content.red_flags} <= names
+
+
+def test_risks_guidelines_and_tier_instructions_are_measured(content):
+    by_name = {b.name: b.text for b in blocks(content)}
+    for t in content.treatments:
+        text = by_name[f"treatments.csv: {t.id}"]
+        assert t.risks.rstrip(".") in text and t.guidelines.rstrip(".") in text, t.id
+    for tier in content.warning_tiers:
+        # Measured as the patient reads it: the numbers to call filled in.
+        assert content.tier_instruction(tier.tier).rstrip(".") in by_name[f"warning_tiers.csv: {tier.tier}"]
+
+
+def test_every_measured_field_exists():
+    from explainer.schema import TABLES
+
+    for file, fields in readability.READ_FIELDS.items():
+        model, _ = TABLES[file]
+        assert set(fields) <= set(model.model_fields), file
 
 
 def test_the_measure_catches_hard_text():

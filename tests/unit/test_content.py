@@ -15,7 +15,15 @@ def test_all_eleven_causes_from_the_article_in_order(content):
     article = ARTICLE.read_text(encoding="utf-8")
     bullets = [line.strip(" •\t") for line in article.splitlines() if line.strip().startswith("•")]
     assert len(bullets) == 11
-    assert [c.article_wording for c in content.causes] == bullets
+    assert [c.article_wording for c in content.article_causes] == bullets
+
+
+def test_causes_the_article_leaves_out_form_their_own_group(content):
+    # Review section C10: the causes the article omits, each labelled as not from the article.
+    others = {c.id for c in content.other_causes}
+    for words in ("sacroiliac", "instability", "arachnoiditis", "leak", "sensiti", "decondition", "other_places"):
+        assert any(words in c.id or words in c.name.lower() for c in content.other_causes), words
+    assert others.isdisjoint(c.id for c in content.article_causes)
 
 
 def test_names_of_the_condition_without_blame(content):
@@ -52,8 +60,32 @@ def test_treatments_the_article_names_plus_psychology_and_rehab(content):
         "revision_surgery",
     }
     added = {t.id: t for t in content.treatments if t.in_article == "no"}
-    assert set(added) == {"pain_psychology", "rehab"}
+    assert {"pain_psychology", "rehab"} <= set(added)
     assert all(t.why_included for t in added.values())
+
+
+def test_other_options_named_in_the_reviews(content):
+    # Review section C: radiofrequency denervation, pain management programmes, ACT.
+    names = " ".join(f"{t.id} {t.name}".lower() for t in content.treatments)
+    for words in ("radiofrequency", "pain management programme", "acceptance"):
+        assert words in names, words
+
+
+def test_spinal_cord_stimulation_is_balanced(content):
+    scs = next(t for t in content.treatments if t.id == "spinal_cord_stimulation")
+    assert scs.certainty in {"low", "very low"}
+    hara = [r for r in content.references if r.pmid == "36255427"]  # Hara 2022, JAMA, placebo-controlled
+    assert hara and hara[0].id in scs.source_ids
+    assert "revision" in scs.risks.lower() or "another operation" in scs.risks.lower()
+
+
+def test_medicines_say_do_not_stop_suddenly(content):
+    medicine = re.compile(r"opioid|pregabalin|gabapentin", re.IGNORECASE)
+    for t in content.treatments:
+        text = " ".join((t.what_it_is, t.aims_at, t.evidence, t.risks, t.guidelines))
+        if medicine.search(text):
+            assert "stop suddenly" in text.lower(), t.id
+    assert any(g.term.lower() == "gabapentin" for g in content.glossary)
 
 
 def test_treatments_run_from_least_to_most_invasive(content):
@@ -66,6 +98,7 @@ def test_treatments_run_from_least_to_most_invasive(content):
 def test_link_matrix_follows_the_brief(content):
     aims = {(x.treatment_id, x.symptom_id): x.aim for x in content.links}
     assert len(aims) == len(content.treatments) * len(content.symptoms)
+    assert {x.basis for x in content.links} <= {"study", "guideline", "expert_view"}
     assert aims[("spinal_cord_stimulation", "sharp_nerve_pain")] == "main"
     assert aims[("spinal_cord_stimulation", "tingling")] == "not"
     assert aims[("pain_psychology", "low_mood")] == "main"
@@ -92,8 +125,14 @@ def test_key_references_are_present_with_an_identifier(content):
     for key in ("christelis2021", "weir2017", "process2007", "north2005", "nice_ta159", "nice_ng59", "norspine2023"):
         assert key in refs, key
     for ref in refs.values():
-        if ref.checked == "V" and ref.id not in {"nice_ta159", "nice_ng59", "mayo_laminectomy", "bmj_ces"}:
-            assert ref.pmid or ref.doi or ref.journal, ref.id
+        assert ref.title and (ref.pmid or ref.doi or ref.url), ref.id
+
+
+def test_no_unsuitable_anatomy_source(content):
+    # Review A2: the HPO abnormality term is not a source for normal anatomy.
+    for ref in content.references:
+        text = f"{ref.title} {ref.url} {ref.note}".lower()
+        assert "phenotype ontology" not in text and "hp:0008438" not in text, ref.id
 
 
 def test_no_html_in_content(content):

@@ -27,7 +27,9 @@ def test_spinal_cord_stimulation_mainly_aims_at_sharp_leg_nerve_pain(content):
 
 def test_every_link_has_a_reason_and_a_source(content):
     for link in links_for_treatments(content, [t.id for t in content.treatments]):
-        assert link.reason and link.source_ids
+        assert link.reason
+        # A claim with no study behind it says so (basis 'expert_view') instead of citing one.
+        assert link.source_ids or link.basis == "expert_view", (link.treatment_id, link.symptom_id)
 
 
 def test_no_treatment_chosen_gives_nothing(content):
@@ -40,7 +42,8 @@ def test_all_treatments_give_the_whole_matrix(content):
     every_t = [t.id for t in content.treatments]
     every_s = [s.id for s in content.symptoms]
     treatments, symptoms, aims = aim_grid(content, every_t, every_s)
-    assert (len(aims), len(aims[0])) == (9, 8) and (len(treatments), len(symptoms)) == (9, 8)
+    size = (len(content.treatments), len(content.symptoms))
+    assert (len(aims), len(aims[0])) == size and (len(treatments), len(symptoms)) == size
     assert {aim for row in aims for aim in row} <= {"main", "may", "not"}
     psychology = next(i for i, t in enumerate(treatments) if t.id == "pain_psychology")
     assert symptoms[-1] == content.symptoms[-1] and aims[psychology][-1] == "main"
@@ -103,12 +106,14 @@ def test_cause_groupings_cover_all_causes(content):
         named = {n for cell in counts["Causes"] for n in cell.split("; ") if n}
         assert named == {c.name for c in content.causes}, dimension
     # One cause (the leftover or returning disc) happens both during and after surgery.
-    assert cause_counts(content, "timing")["Number of causes"].sum() == 12
-    assert cause_counts(content, "mechanism")["Number of causes"].sum() == 11
+    timings = sum(len(c.timing) for c in content.causes)
+    assert cause_counts(content, "timing")["Number of causes"].sum() == timings > len(content.causes)
+    assert cause_counts(content, "mechanism")["Number of causes"].sum() == len(content.causes)
 
 
 def test_causes_in_category(content):
     before = causes_in_category(content, "timing", "before")
-    assert [c.id for c in before] == ["diagnosis_missed"]
+    assert "diagnosis_missed" in [c.id for c in before]
+    assert [c.id for c in before] == [c.id for c in content.causes if "before" in c.timing]
     infection = causes_in_category(content, "mechanism", "infection")
     assert [c.id for c in infection] == ["disc_infection"]

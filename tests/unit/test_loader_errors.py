@@ -172,12 +172,13 @@ def test_prose_citation_that_points_nowhere(content_copy):
 def test_bad_date_in_settings(content_copy):
     def edit(rows):
         for row in rows:
-            if row[0] == "last_reviewed":
+            if row[0] == "review_date":
                 row[1] = "last Tuesday"
 
     rewrite(content_copy / "settings.csv", edit)
     [problem] = only(load_content(content_copy).problems, "settings.csv")
-    assert problem.field == "last_reviewed" and "YYYY-MM-DD" in problem.message
+    assert problem.field == "review_date" and "YYYY-MM-DD" in problem.message
+    assert problem.row is not None  # the line of the review_date row
 
 
 def test_broken_references_break_everything_that_cites(content_copy):
