@@ -335,17 +335,12 @@ def test_pages_work_with_a_bad_reference_row(content_copy, monkeypatch, fresh_ca
 
 
 def test_the_public_address_setting_is_an_address_by_design():
-    from types import SimpleNamespace
-
-    from pydantic import BaseModel
-
-    class Setting(BaseModel):  # the shape of settings.csv rows (the schema's keys are changing)
-        key: str
-        value: str
+    from explainer.content import Content
+    from explainer.schema import Setting
 
     rows = (
         Setting(key="public_address", value="https://explainer.clinic.example/"),
         Setting(key="clinic_contact", value="See https://ev.il/"),
     )
-    content = SimpleNamespace(tables={"settings.csv": rows}, lines={"settings.csv": {id(rows[1]): 3}}, prose={})
+    content = Content(tables={"settings.csv": rows}, lines={"settings.csv": (2, 3)})
     assert [(f, row, fld) for f, _, row, fld in markup.content_findings(content)] == [("settings.csv", 3, "value")]
