@@ -695,11 +695,11 @@ def _drop_bad_references(
 ) -> frozenset[str]:
     """Take out the references.csv rows that have a problem of their own; return their ids, so a fact
     citing one shows the id as a missing source instead of hiding its whole file."""
-    bad_rows = {p.row for p in problems if _reference_row(p)}
+    bad_rows = {p.row for p in problems if _reference_row(p) and p.row is not None}
     if not bad_rows:
         return frozenset()
-    kept = [(line, row) for line, row in zip(lines["references.csv"], tables["references.csv"], strict=True)]
-    kept = [(line, row) for line, row in kept if line not in bad_rows]
+    pairs = zip(lines["references.csv"], tables["references.csv"], strict=True)
+    kept = [(line, row) for line, row in pairs if line not in bad_rows]
     tables["references.csv"] = tuple(row for _, row in kept)
     lines["references.csv"] = tuple(line for line, _ in kept)
     text, _ = files.read_text(folder / "references.csv", "references.csv", MAX_FILE_BYTES)
