@@ -2,19 +2,25 @@
 
 Streamlit's frontend loads each kind of element lazily: the first plotly chart in a tab fetches,
 compiles and runs PlotlyChart.*.js (4.7 MB, plotly.js inside) before it can draw. `warm_plotly()`
-asks the browser to do that while the start page sits idle, after it is drawn.
+asks the browser to do that once the page is drawn and the browser is idle, from a hidden
+container that takes no space (nothing to see, nothing to reach with the keyboard).
+
+`how` is for the benchmark's comparison: "import" (the default: fetch, compile and run the file),
+"preload" (a <link rel="modulepreload">: fetch and compile only), "chart" (no script: a tiny
+hidden plotly chart, which makes Streamlit load the file itself), "off".
 """
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 
 import streamlit as st
 
-# Run once the page is idle: the first page draws first. The chunk's address is worked out from the
-# entry script's own address, so it follows a server's base URL path. A failure only means no warming.
+KEY = "explainer_warm"  # the benchmark does not count charts inside `.st-key-explainer_warm*`
+
+# The chunk's address is worked out from the entry script's own address, so it follows a server's
+# base URL path. Once per tab; a failure only means no warming.
 _SCRIPT = """<script>
 (() => {
   if (window.__explainerWarm) return;
@@ -38,9 +44,6 @@ _SCRIPT = """<script>
 </script>"""
 
 
-KEY = "explainer_warm"  # the benchmark does not count charts inside `.st-key-explainer_warm*`
-
-
 @cache
 def plotly_chunk() -> str | None:
     """The file name of Streamlit's plotly chunk in this installed version (None if not found)."""
@@ -48,15 +51,22 @@ def plotly_chunk() -> str | None:
     return found[0].name if found else None
 
 
-def warm_plotly(how: str | None = None) -> None:
-    """Call on every run of the start page, before its content (the router: `if page is the start
-    page: warm_plotly()`). Draws nothing a person can see or reach."""
-    how = how or os.environ.get("EXPLAINER_WARM", "import")
+def warm_plotly(how: str = "import") -> None:
+    """Call from the router on every run, just before `page.run()`. Draws nothing a person can see
+    or reach; the layout does not move."""
     chunk = plotly_chunk()
     if chunk is None or how == "off":
         return
-    # A style-only st.html goes to the event container (takes no space); it hides the container the
-    # script sits in, so the page's layout does not move (no gap above the title).
+    # A style-only st.html goes to the event container (takes no space); it hides the container
+    # below and its wrapper, so there is no gap above the page's title.
     st.html(f"<style>.st-key-{KEY}, :has(> .st-key-{KEY}) {{ display: none; }}</style>")
     with st.container(key=KEY):
-        st.html(_SCRIPT % {"chunk": chunk, "how": how}, unsafe_allow_javascript=True)
+        if how == "chart":
+            st.plotly_chart(
+                {"data": [{"type": "bar", "x": [1], "y": [1]}], "layout": {"height": 20, "width": 20}},
+                config={"staticPlot": True},
+                theme=None,
+                key=f"{KEY}_chart",
+            )
+        else:
+            st.html(_SCRIPT % {"chunk": chunk, "how": how}, unsafe_allow_javascript=True)

@@ -6,8 +6,8 @@ BARE_MAX_CHARTS (default 8), which also draw N small plotly charts.
 The sidebar pill is the bare equivalent of a click on a filter: it makes the page rerun (and a
 chart page redraw its charts).
 
-BARE_WARM=1: the start page also calls the app's plotly warming (explainer_warm.warm_plotly), so
-the benchmark can measure what warming does to the floor.
+BARE_WARM=1 (or import, preload, chart): the start page also calls the app's plotly warming
+(explainer_warm.warm_plotly, in that way), so the benchmark can measure what warming does.
 """
 
 import os
@@ -39,5 +39,5 @@ if os.environ.get("BARE_WARM") and page.title == "Bare page one":
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from explainer_warm import warm_plotly
 
-    warm_plotly()
+    warm_plotly(how="import" if os.environ["BARE_WARM"] == "1" else os.environ["BARE_WARM"])
 page.run()
