@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.common import APP, BARE_APP, BARE_MAX_CHARTS, BARE_PAGES, Plan, alternate, bare_page
@@ -216,10 +217,15 @@ def navigation_moves(browser: Browser, app_url: str, bare_url: str, plan: Plan) 
                 if title in moves.missing:
                     continue
                 if not link.count():
-                    moves.missing[title] = "no link with this title in the sidebar"
-                    print(f"  skipped: move to {title!r}: {moves.missing[title]}", file=sys.stderr)
+                    moves.missing[title] = "skipped: no link with this title in the sidebar"
+                    print(f"  {title!r}: {moves.missing[title]}", file=sys.stderr)
                     continue
-                app_ms = app.click_ms(link)
+                try:
+                    app_ms = app.click_ms(link)
+                except (PlaywrightTimeoutError, TimeoutError) as err:
+                    moves.missing[title] = f"skipped: the page did not finish drawing ({str(err).splitlines()[0]})"
+                    print(f"  {title!r}: {moves.missing[title]}", file=sys.stderr)
+                    continue
                 moves.charts[title] = charts = app.charts()
                 bare_ms = bare_move_ms(bare, charts)
                 if cycle:
