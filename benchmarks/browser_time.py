@@ -256,10 +256,10 @@ def floor_rows(browser: Browser, bare_url: str, plan: Plan, most_charts: int) ->
     counts = range(max(1, min(most_charts, BARE_MAX_CHARTS)) + 1)
     samples: dict[int, list[float]] = {n: [] for n in counts}
     try:
-        for cycle in range(1 + plan.nav_cycles):
+        for round_ in range(1 + plan.clicks):  # cheap, and noisy on a busy machine: as many as clicks
             for n in counts:
                 ms = bare_move_ms(tab, n)
-                if cycle:
+                if round_:
                     samples[n].append(ms)
     finally:
         tab.close()

@@ -29,7 +29,7 @@ class Plan:
     reruns: int = 9  # AppTest reruns per page and per interaction
     server_starts: int = 4
     loads: int = 6  # first loads in a fresh browser context
-    nav_cycles: int = 3  # rounds through every page via the sidebar
+    nav_cycles: int = 5  # rounds through every page via the sidebar
     clicks: int = 8
     sessions: int = 20
     handout: int = 7
