@@ -20,7 +20,7 @@ import streamlit as st
 KEY = "explainer_warm"  # the benchmark does not count charts inside `.st-key-explainer_warm*`
 
 # The chunk's address is worked out from the entry script's own address, so it follows a server's
-# base URL path. Once per tab; a failure only means no warming.
+# base URL path. Once per tab, after the page is drawn; a failure only means no warming.
 _SCRIPT = """<script>
 (() => {
   if (window.__explainerWarm) return;
@@ -38,8 +38,18 @@ _SCRIPT = """<script>
       import(url).catch(() => {});
     }
   };
-  if (window.requestIdleCallback) window.requestIdleCallback(warm, { timeout: 3000 });
-  else setTimeout(warm, 500);
+  // Wait until the first run has ended and the page is drawn, then for the browser to be idle:
+  // warming must not compete with drawing the first page.
+  const app = () => document.querySelector('[data-testid="stApp"]');
+  const drawn = () => app() && app().dataset.testScriptState === "notRunning"
+    && !document.querySelector('[data-testid="stSkeleton"]');
+  const idle = (f) =>
+    window.requestIdleCallback ? window.requestIdleCallback(f, { timeout: 3000 }) : setTimeout(f, 300);
+  const poll = setInterval(() => {
+    if (!drawn()) return;
+    clearInterval(poll);
+    idle(warm);
+  }, 100);
 })();
 </script>"""
 
