@@ -38,7 +38,7 @@ _SCRIPT = """<script>
       import(url).catch(() => {});
     }
   };
-  // Wait until the first run has ended and the page is drawn, then for the browser to be idle:
+  // Wait until the first run has ended and the page is drawn, half a second, then for the browser to be idle:
   // warming must not compete with drawing the first page.
   const app = () => document.querySelector('[data-testid="stApp"]');
   const drawn = () => app() && app().dataset.testScriptState === "notRunning"
@@ -48,7 +48,7 @@ _SCRIPT = """<script>
   const poll = setInterval(() => {
     if (!drawn()) return;
     clearInterval(poll);
-    idle(warm);
+    setTimeout(() => idle(warm), 500);
   }, 100);
 })();
 </script>"""
