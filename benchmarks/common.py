@@ -11,6 +11,14 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 BARE_APP = ROOT / "benchmarks" / "bare" / "app.py"
 BARE_PAGES = ("Bare page one", "Bare page two")  # titles, as in benchmarks/bare/app_pages/bare/*.py
+BARE_MAX_CHARTS = 8  # the bare app's default: pages with 1 to 8 charts (benchmarks/bare/app.py)
+
+
+def bare_page(charts: int) -> str:
+    """The title of the bare page with this many small plotly charts (0: 'Bare page two')."""
+    if charts == 0:
+        return BARE_PAGES[1]
+    return f"Bare page with {charts} chart{'s' * (charts != 1)}"  # as benchmarks/bare/app_pages/bare/charts.py
 
 
 @dataclass(frozen=True)
@@ -21,7 +29,7 @@ class Plan:
     reruns: int = 9  # AppTest reruns per page and per interaction
     server_starts: int = 4
     loads: int = 6  # first loads in a fresh browser context
-    nav_cycles: int = 3  # rounds through every page via the sidebar
+    nav_cycles: int = 5  # rounds through every page via the sidebar
     clicks: int = 8
     sessions: int = 20
     handout: int = 7

@@ -86,7 +86,7 @@ def measure(plan: Plan, progress: Progress, only: set[str] = set(GROUPS)) -> lis
     if "browser" in only or "memory" in only:
         with browser_time.chromium() as browser:
             if "browser" in only:
-                progress("Browser: first load, every page move, the filter click")
+                progress("Browser: first load, every page move, first chart visit, the filter click, floor, warming")
                 rows += browser_time.browser_rows(browser, plan)
             if "memory" in only:
                 heaviest = heaviest_page(rows)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,7 +18,6 @@ from benchmarks.common import APP, BARE_APP, Plan, alternate, cpu_ms
 from benchmarks.report import Row
 from explainer import sections
 from explainer.content import load_content
-from explainer.filters import DIMENSIONS
 
 SCRIPT_BUDGET = 5.0  # x the bare page's rerun
 
@@ -65,7 +65,13 @@ def page_rows(plan: Plan) -> list[Row]:
     bare = open_app(BARE_APP)
     rows = []
     for section in sections.SECTIONS:
-        at = open_app(APP, section.path)
+        try:
+            at = open_app(APP, section.path)
+        except Exception as err:  # a page AppTest cannot open is reported, not fatal
+            note = f"skipped: AppTest could not open {section.path}: {err!r}"[:200]
+            print(f"  {note}", file=sys.stderr)
+            rows.append(Row("Script", section.title, "ms", max_ratio=SCRIPT_BUDGET, note=note))
+            continue
         app_ms, bare_ms = alternate(rerun_step(at), rerun_step(bare), plan.warmups, plan.reruns)
         rows.append(Row("Script", section.title, "ms", app_ms, bare_ms, SCRIPT_BUDGET, note=page_problem(at)))
     return rows
@@ -82,37 +88,59 @@ def toggle_walk(ids: list[str]) -> Iterator[list[str]]:
         yield list(chosen)
 
 
-def interaction_rows(plan: Plan) -> list[Row]:
-    content = load_content()
-    treatments = toggle_walk([t.id for t in content.treatments])
+def section_path(key: str) -> str | None:
+    """The page script of a section, or None if no section has this key any more."""
+    return next((s.path for s in sections.SECTIONS if s.key == key), None)
+
+
+def filter_change() -> Callable[[AppTest], object]:
+    treatments = toggle_walk([t.id for t in load_content().treatments])
+    return lambda at: at.pills(key="filter_treatments").set_value(next(treatments))
+
+
+def dimension_change() -> Callable[[AppTest], object]:
+    from explainer.filters import DIMENSIONS  # here: a change to the filters module skips one row
+
     dimensions = itertools.cycle([*list(DIMENSIONS)[1:], next(iter(DIMENSIONS))])
+    return lambda at: at.segmented_control(key="cause_dimension").set_value(next(dimensions))
+
+
+def group_change() -> Callable[[AppTest], object]:
+    from explainer.filters import DIMENSIONS
+
     first_dimension = next(iter(DIMENSIONS))
-    groups = itertools.cycle([c.id for c in content.categories(first_dimension)] + [None])
-    changes = [
-        (
-            "Treatment filter: click a pill",
-            sections.by_key("aims").path,
-            lambda at: at.pills(key="filter_treatments").set_value(next(treatments)),
-        ),
-        (
-            "Causes: sort by another dimension",
-            sections.by_key("causes").path,
-            lambda at: at.segmented_control(key="cause_dimension").set_value(next(dimensions)),
-        ),
-        (
-            "Causes: pick a group",
-            sections.by_key("causes").path,
-            lambda at: at.pills(key=f"cause_group_{first_dimension}").set_value(next(groups)),
-        ),
-    ]
+    groups = itertools.cycle([c.id for c in load_content().categories(first_dimension)] + [None])
+    return lambda at: at.pills(key=f"cause_group_{first_dimension}").set_value(next(groups))
+
+
+INTERACTIONS = (  # name, section key, the change (made fresh for each run)
+    ("Treatment filter: click a pill", "aims", filter_change),
+    ("Causes: sort by another dimension", "causes", dimension_change),
+    ("Causes: pick a group", "causes", group_change),
+)
+
+
+def interaction_rows(plan: Plan) -> list[Row]:
+    """Each interaction sets a control by its key and reruns. A control, page or helper that is gone
+    gives a row with no figures and the reason, printed as it happens, not a crash."""
     bare = open_app(BARE_APP)
     rows = []
-    for name, page, change in changes:
-        at = open_app(APP, page)
-        try:
-            app_ms, bare_ms = alternate(rerun_step(at, change), bare_click(bare), plan.warmups, plan.reruns)
-            note = page_problem(at)
-        except (KeyError, ValueError, StopIteration) as err:  # the control is not on the page
-            app_ms, bare_ms, note = [], [], f"control not found: {err!r} ({page_problem(at) or 'no error shown'})"
+    for name, key, make_change in INTERACTIONS:
+        app_ms: list[float] = []
+        bare_ms: list[float] = []
+        page = section_path(key)
+        if page is None:
+            note = f"skipped: no section {key!r} in explainer/sections.py"
+        else:
+            at = open_app(APP, page)
+            try:
+                change = make_change()
+                app_ms, bare_ms = alternate(rerun_step(at, change), bare_click(bare), plan.warmups, plan.reruns)
+                note = page_problem(at)
+            except (ImportError, KeyError, ValueError, StopIteration, AttributeError, TypeError) as err:
+                problem = page_problem(at) or "no error shown"
+                note = f"skipped: control not found on {page}: {err!r} ({problem})"
+        if not app_ms:
+            print(f"  skipped: {name}: {note}", file=sys.stderr)
         rows.append(Row("Interaction", name, "ms", app_ms, bare_ms, SCRIPT_BUDGET, note=note))
     return rows
