@@ -10,6 +10,7 @@ import streamlit as st
 
 from explainer import sections
 from explainer_ui import data, frame, state, text
+from explainer_ui.warm import warm_plotly
 
 state.restore_from_address()
 
@@ -37,5 +38,6 @@ frame.consult_bar(section)
 frame.header(section)
 if data.ready(section):  # otherwise a calm note says which file has a mistake
     text.start_page(data.get_content())
+    warm_plotly()  # loads plotly's bundle once per tab, after the first page is drawn
     page.run()
 frame.footer(section)

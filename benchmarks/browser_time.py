@@ -358,7 +358,7 @@ def filter_click_row(browser: Browser, app_url: str, bare_url: str, plan: Plan) 
 
 
 def warm_rows(browser: Browser, bare_url: str, plan: Plan) -> list[Row]:
-    """Information: what warming plotly on the start page (explainer_warm.warm_plotly) does to the
+    """Information: what warming plotly on the start page (explainer_ui.warm.warm_plotly) does to the
     bare app: its first load, and the first visit to its page with one chart, vs without."""
     with streamlit_server(BARE_APP, env={"BARE_WARM": "1"}) as warm:
         load, plain_load = alternate(

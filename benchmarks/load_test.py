@@ -39,11 +39,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from benchmarks.ws_client import WsSession, fetch_like_browser
 
-from benchmarks.ws_client import WsSession, fetch_like_browser  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 FIRST = ("causes", "symptoms=leg_pain,back_pain")
 MOVES = ["symptoms", "treatments", "treatment-aims", "summary"]

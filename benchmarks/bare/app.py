@@ -7,7 +7,7 @@ The sidebar pill is the bare equivalent of a click on a filter: it makes the pag
 chart page redraw its charts).
 
 BARE_WARM=1 (or import, preload, chart): the start page also calls the app's plotly warming
-(explainer_warm.warm_plotly, in that way), so the benchmark can measure what warming does.
+(explainer_ui.warm.warm_plotly, in that way), so the benchmark can measure what warming does.
 """
 
 import os
@@ -36,8 +36,7 @@ page = st.navigation(
 with st.sidebar:
     st.pills("Bare control", ["A", "B", "C"], key="bare_pill")
 if os.environ.get("BARE_WARM") and page.title == "Bare page one":
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from explainer_warm import warm_plotly
+    from explainer_ui.warm import warm_plotly
 
     warm_plotly(how="import" if os.environ["BARE_WARM"] == "1" else os.environ["BARE_WARM"])
 page.run()
