@@ -13,7 +13,7 @@ from explainer.sections import Section
 from explainer.selection import NOT_RECOGNISED, picked_so_far
 from explainer_ui import state
 from explainer_ui.data import get_content, problem_note
-from explainer_ui.text import GLOSSARY, plain
+from explainer_ui.text import GLOSSARY, WARNING_FILES, WARNING_PAGE, plain, review_line, warning_banner_line
 
 STYLES = Path(__file__).resolve().parent / "styles"
 
@@ -30,18 +30,39 @@ def header(section: Section) -> None:
     if section.step and not state.consult():
         st.caption(f"Step {section.step} of {len(sections.GUIDED)}")
     st.title(section.title)
+    warning_banner(section)  # CLIN-UI: the "When to get help" line, under the title on every page
+
+
+def warning_banner(section: Section) -> None:
+    """One line on every page: the go-now cue and the emergency number, with a link to the full
+    list of warning signs in three tiers (its own page)."""
+    content = get_content()
+    if content.broken(*WARNING_FILES):
+        return  # the warning-signs page itself says which file has a mistake
+    with st.container(border=True, horizontal=True, vertical_alignment="center", key="warning_banner", gap="small"):
+        st.markdown(warning_banner_line(content), width="content")
+        if section.path != WARNING_PAGE:
+            st.page_link(WARNING_PAGE, label="See all warning signs", icon=":material/arrow_forward:")
+
+
+def review_note() -> None:
+    """Whether a clinician has checked the content: a draft says so plainly, on every page."""
+    content = get_content()
+    if content.is_ok("settings.csv"):
+        st.caption(review_line(content))
 
 
 def footer(section: Section) -> None:
-    """'Back' and 'Next' along the guided path, as links (they work with the keyboard)."""
+    """'Back' and 'Next' along the guided path, as links (they work with the keyboard), then
+    the note on whether a clinician has checked the content."""
     before, after = sections.neighbours(section.key)
-    if before is None and after is None:
-        return
-    with st.container(horizontal=True, horizontal_alignment="distribute", key="step_footer"):
-        if before:
-            st.page_link(before.path, label=f"Back: {before.title}", icon=":material/arrow_back:")
-        if after:
-            st.page_link(after.path, label=f"Next: {after.title}", icon=":material/arrow_forward:")
+    if before or after:
+        with st.container(horizontal=True, horizontal_alignment="distribute", key="step_footer"):
+            if before:
+                st.page_link(before.path, label=f"Back: {before.title}", icon=":material/arrow_back:")
+            if after:
+                st.page_link(after.path, label=f"Next: {after.title}", icon=":material/arrow_forward:")
+    review_note()
 
 
 def address_notes() -> None:

@@ -52,4 +52,3 @@ def treatment_symptom_filter() -> None:
 
 
 treatment_symptom_filter()
-text.red_flags_box()
