@@ -47,7 +47,7 @@ def treatment_symptom_filter() -> None:
         sentences = symptom_sentences(content, chosen)
         links = links_for_symptoms(content, chosen)
     st.markdown("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
-    with st.expander("Why, and where this comes from"):
+    with st.expander("Why, the risks, what guidelines say, and where this comes from"):
         st.markdown(link_details(content, [title for title, _ in sentences], links, from_treatments))
 
 
