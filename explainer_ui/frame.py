@@ -12,8 +12,9 @@ from explainer.content import cite
 from explainer.sections import Section
 from explainer.selection import NOT_RECOGNISED, picked_so_far
 from explainer_ui import state
+from explainer_ui import text as help_text  # CLIN-UI: the warning banner and the review note
 from explainer_ui.data import get_content, problem_note
-from explainer_ui.text import GLOSSARY, WARNING_FILES, WARNING_PAGE, plain, review_line, warning_banner_line
+from explainer_ui.text import GLOSSARY, plain
 
 STYLES = Path(__file__).resolve().parent / "styles"
 
@@ -37,19 +38,21 @@ def warning_banner(section: Section) -> None:
     """One line on every page: the go-now cue and the emergency number, with a link to the full
     list of warning signs in three tiers (its own page)."""
     content = get_content()
-    if content.broken(*WARNING_FILES):
+    if content.broken(*help_text.WARNING_FILES):
         return  # the warning-signs page itself says which file has a mistake
-    with st.container(border=True, horizontal=True, vertical_alignment="center", key="warning_banner", gap="small"):
-        st.markdown(warning_banner_line(content), width="content")
-        if section.path != WARNING_PAGE:
-            st.page_link(WARNING_PAGE, label="See all warning signs", icon=":material/arrow_forward:")
+    with st.container(border=True, key="warning_banner"):
+        words, link = st.columns([3, 1], vertical_alignment="center", gap="small")
+        words.markdown(help_text.warning_banner_line(content))
+        if section.path != help_text.WARNING_PAGE:
+            with link:
+                st.page_link(help_text.WARNING_PAGE, label=help_text.WARNING_LINK, icon=":material/arrow_forward:")
 
 
 def review_note() -> None:
     """Whether a clinician has checked the content: a draft says so plainly, on every page."""
     content = get_content()
     if content.is_ok("settings.csv"):
-        st.caption(review_line(content))
+        st.caption(help_text.review_line(content))
 
 
 def footer(section: Section) -> None:

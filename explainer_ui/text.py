@@ -130,7 +130,7 @@ def sources_line(ids: Iterable[str]) -> str:
 WARNING_FILES = ("red_flags.csv", "warning_tiers.csv", "settings.csv")
 # An icon beside each tier's word cue: neither the icon nor the colour is the only cue.
 TIER_ICONS: dict[str, str] = {
-    Tier.GO_NOW: ":material/emergency:",
+    Tier.GO_NOW: ":material/warning:",
     Tier.SAME_DAY: ":material/call:",
     Tier.SOON: ":material/event:",
 }
@@ -175,10 +175,10 @@ def warning_banner_line(content: Content) -> str:
     go_now = content.warning_tier(Tier.GO_NOW)
     cue = go_now.cue if go_now else "Go now"
     number = content.settings["emergency_number"]
-    return (
-        f"{TIER_ICONS[Tier.GO_NOW]} **When to get help. {cue}:** if you get a new or fast-worsening "
-        f"warning sign, call {number}."
-    )
+    return f"{TIER_ICONS[Tier.GO_NOW]} **{cue}:** call {number} for a new or fast-worsening warning sign."
+
+
+WARNING_LINK = "When to get help"
 
 
 def red_flags_box() -> None:

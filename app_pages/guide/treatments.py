@@ -11,7 +11,9 @@ from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
 content = get_content()
-text.prose("treatments_intro")
+consult = state.consult()
+if not consult:  # at home, read first; in the consult, the comparison first (picture first)
+    text.prose("treatments_intro")
 
 st.header("Compare the options you talked about")
 state.pick_list("treatments", [t.id for t in content.treatments], state.PICK_LABELS["treatments"])
@@ -28,15 +30,19 @@ else:
     if with_numbers:
         st.subheader("As 100 people")
         charts.chart(
-            charts.treatment_numbers(with_numbers, figures.body_px(state.consult())),
+            charts.treatment_numbers(with_numbers, figures.body_px(consult)),
             alt="Icon arrays: out of 100 people, how many had a benefit or a harm, for the options you talked about",
             summary=figures.treatment_numbers_summary(content, ids),
             data=figures.treatment_numbers_table(content, ids),
             key="treatment_numbers_chart",
         )
     st.subheader("Side by side")
-    compare = figures.treatment_compare_table(content, ids)
-    st.table(compare, hide_index=True)
+    # One column per option, "No further treatment" last: read across to compare.
+    compare = figures.treatment_compare_table(content, ids).set_index("Option").T
+    st.table(compare.rename_axis("").reset_index(), hide_index=True)
+
+if consult:
+    text.prose("treatments_intro")
 
 st.header("All the options, from least to most invasive")
 steps = {c.id: c.label for c in content.categories("invasiveness")}

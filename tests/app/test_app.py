@@ -121,7 +121,7 @@ def test_symptoms_page_has_symptoms_and_the_warning_banner_not_the_full_list(con
     text = all_text(open_page("app_pages/guide/symptoms.py"))
     for symptom in content.symptoms:
         assert symptom.name in text
-    assert "When to get help" in text  # the banner; the full list has its own page
+    assert "**Go now:**" in text  # the banner; the full list has its own page
     assert not [flag.sign for flag in content.red_flags if flag.sign in text]
 
 

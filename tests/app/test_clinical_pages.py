@@ -52,10 +52,10 @@ def test_warning_page_shows_every_tier_with_its_cue_instruction_numbers_and_sign
 @pytest.mark.parametrize("section", sections.SECTIONS, ids=lambda s: s.key)
 def test_every_page_has_the_when_to_get_help_banner(section, content):
     at = open_page(section.path)
-    [banner] = [m.value for m in at.main.markdown if "When to get help" in m.value and "Go now" in m.value]
+    [banner] = [m.value for m in at.main.markdown if "warning sign" in m.value and "**Go now:**" in m.value]
     assert content.settings["emergency_number"] in banner
     if section.path != WARNING_PAGE:
-        assert "See all warning signs" in page_link_labels(at.main), section.key
+        assert "When to get help" in page_link_labels(at.main), section.key
 
 
 def page_link_labels(node) -> list[str]:
@@ -92,9 +92,10 @@ def test_treatments_compared_side_by_side_with_no_further_treatment(content):
     at.run()
     at.switch_page("app_pages/guide/treatments.py").run()
     assert not at.exception
-    [compare] = [t.value for t in at.table if "Option" in t.value.columns]
+    [compare] = [t.value for t in at.table if NO_FURTHER in t.value.columns]
     cells = compare.to_csv()
-    assert list(compare["Option"])[-1] == NO_FURTHER
+    assert list(compare.columns)[-1] == NO_FURTHER  # one column per option, side by side
+    assert "What guidelines say" in list(compare.iloc[:, 0])
     for t in content.treatments:
         if t.id in picked:
             assert t.name in cells and t.guidelines in cells
