@@ -41,11 +41,13 @@ def warning_banner(section: Section) -> None:
     if content.broken(*help_text.WARNING_FILES):
         return  # the warning-signs page itself says which file has a mistake
     with st.container(border=True, key="warning_banner"):
+        if section.path == help_text.WARNING_PAGE:
+            st.markdown(help_text.warning_banner_line(content))
+            return
         words, link = st.columns([3, 1], vertical_alignment="center", gap="small")
         words.markdown(help_text.warning_banner_line(content))
-        if section.path != help_text.WARNING_PAGE:
-            with link:
-                st.page_link(help_text.WARNING_PAGE, label=help_text.WARNING_LINK, icon=":material/arrow_forward:")
+        with link:
+            st.page_link(help_text.WARNING_PAGE, label=help_text.WARNING_LINK, icon=":material/arrow_forward:")
 
 
 def review_note() -> None:

@@ -30,7 +30,8 @@ else:
     if with_numbers:
         st.subheader("As 100 people")
         charts.chart(
-            charts.treatment_numbers(with_numbers, figures.body_px(consult)),
+            # Outside consult mode, drawn to fit a phone (the take-home reading).
+            charts.treatment_numbers(with_numbers, figures.body_px(consult), narrow=not consult),
             alt="Icon arrays: out of 100 people, how many had a benefit or a harm, for the options you talked about",
             summary=figures.treatment_numbers_summary(content, ids),
             data=figures.treatment_numbers_table(content, ids),

@@ -19,7 +19,7 @@ for ref in sorted(content.references, key=lambda r: r.short.casefold()):
     line = text.reference_line(ref)  # ends with "Not yet verified." when it is
     if not ref.verified:
         line = f":material/help: {line}"
-    if ref.url:
+    if ref.url and (ref.pmid or ref.doi):  # otherwise the reference line already shows the address
         line += f" [Link]({ref.url})"
     lines.append(f"- {line}")  # the note is for the content team (how it was checked), not shown
 st.markdown("\n".join(lines))  # one list, one element: quicker to draw than one per source
