@@ -16,7 +16,8 @@ from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
 content = get_content()
-text.prose("treatments_filter_help")
+if not state.consult():  # at home, how to use it first; in the consult, the grid first
+    text.prose("treatments_filter_help")
 
 
 @st.fragment
@@ -52,3 +53,5 @@ def treatment_symptom_filter() -> None:
 
 
 treatment_symptom_filter()
+if state.consult():
+    text.prose("treatments_filter_help")
