@@ -9,7 +9,7 @@ import pandas as pd
 
 from explainer.content import Content, Link, format_reference
 from explainer.schema import Cause, Symptom, Treatment
-from explainer.vocabulary import AIM_LABELS, Aim, Dimension
+from explainer.vocabulary import AIM_LABELS, BASIS_LABELS, Aim, Basis, Dimension
 
 AIM_ORDER: tuple[Aim, ...] = tuple(Aim)
 AIM_SCORE: dict[Aim, int] = {Aim.NOT: 0, Aim.MAY: 1, Aim.MAIN: 2}
@@ -145,15 +145,44 @@ def symptom_sentences(content: Content, symptom_ids: list[str]) -> list[tuple[st
 # Causes
 
 
+def basis_note(link: Link, content: Content) -> str:
+    """What a link rests on, for reading: 'Expert view' (never a citation that does not show it),
+    or 'Study: Weir 2017' / 'Guideline: NICE NG59' with its sources."""
+    label = BASIS_LABELS.get(Basis(link.basis), "") if link.basis else ""
+    if link.basis == Basis.EXPERT_VIEW:
+        return "*Expert view*"
+    shorts = [ref.short for ref in (content.reference(r) for r in link.source_ids) if ref]
+    if not shorts:
+        return f"*{label}*" if label else ""
+    return f"*{label}: {'; '.join(shorts)}*" if label else f"*{'; '.join(shorts)}*"
+
+
 def link_details(content: Content, titles: list[str], links: list[Link], by_treatment: bool) -> str:
-    """Markdown: for each picked item (by its title), why each of its links is there; then the
-    sources behind them all. 'Not aimed at' links are left out: the grid and sentences say those."""
+    """Markdown: for each picked item (by its title), why each of its links is there and what that
+    rests on (study, guideline or expert view); for a treatment, its risks and what guidelines say;
+    then the sources behind them all. 'Not aimed at' links are left out: the grid and sentences
+    say those."""
+    treatments = {t.name: t for t in content.treatments}
     parts = []
     for title in titles:
         mine = [x for x in links if (x.treatment if by_treatment else x.symptom) == title and x.aim != "not"]
-        lines = [f"- {x.symptom if by_treatment else x.treatment} ({x.aim_label.lower()}): {x.reason}" for x in mine]
-        parts.append(f"**{title}**\n\n" + "\n".join(lines))
-    refs = [content.reference(r) for r in dict.fromkeys(r for x in links for r in x.source_ids)]
+        lines = []
+        for x in mine:
+            note = basis_note(x, content)
+            line = f"- {x.symptom if by_treatment else x.treatment} ({x.aim_label.lower()}): {x.reason}"
+            lines.append(line + (f" {note}" if note else ""))
+        block = f"**{title}**\n\n" + "\n".join(lines)
+        treatment = treatments.get(title) if by_treatment else None
+        if treatment is not None:
+            block += f"\n\n*Risks:* {treatment.risks}\n\n*What guidelines say:* {treatment.guidelines}"
+        parts.append(block)
+    if not by_treatment:  # the risks and guidelines of every treatment named above
+        named = dict.fromkeys(x.treatment for x in links if x.aim != "not" and x.symptom in titles)
+        for name in named:
+            t = treatments[name]
+            parts.append(f"**{name}**\n\n*Risks:* {t.risks}\n\n*What guidelines say:* {t.guidelines}")
+    ids = [r for x in links if x.basis != Basis.EXPERT_VIEW for r in x.source_ids]
+    refs = [content.reference(r) for r in dict.fromkeys(ids)]
     sources = "\n".join(f"- {format_reference(ref, markdown=True)}" for ref in refs if ref)
     return "\n\n".join(parts) + (f"\n\n**Where this comes from**\n\n{sources}" if sources else "")
 

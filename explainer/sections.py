@@ -82,6 +82,14 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
+        "warning_signs",
+        "When to get help",
+        "app_pages/reference/warning_signs.py",
+        "when-to-get-help",
+        ("red_flags.csv", "warning_tiers.csv", "settings.csv", REFERENCES),
+        guided=False,
+    ),
+    Section(
         "sources", "Sources", "app_pages/reference/sources.py", "sources", ("settings.csv", REFERENCES), guided=False
     ),
     Section(

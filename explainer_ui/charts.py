@@ -44,3 +44,12 @@ def aim_matrix(treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], tre
 @st.cache_resource(show_spinner=False, max_entries=128)
 def icon_array(count: int, outcome: str, others: str) -> FrozenFigure:
     return freeze(figures.icon_array_figure(count, outcome, others))
+
+
+# CLIN-UI: the Treatments page's icon arrays (benefit and harm as 100 people) for the options
+# this patient discussed.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def treatment_numbers(treatment_ids: tuple[str, ...], font_size: float, narrow: bool = False) -> FrozenFigure:
+    return freeze(
+        figures.treatment_numbers_figure(get_content(), list(treatment_ids), font_size=font_size, narrow=narrow)
+    )

@@ -12,6 +12,7 @@ from explainer.content import cite
 from explainer.sections import Section
 from explainer.selection import NOT_RECOGNISED, picked_so_far
 from explainer_ui import state
+from explainer_ui import text as help_text  # CLIN-UI: the warning banner and the review note
 from explainer_ui.data import get_content, problem_note
 from explainer_ui.text import GLOSSARY, plain
 
@@ -30,18 +31,43 @@ def header(section: Section) -> None:
     if section.step and not state.consult():
         st.caption(f"Step {section.step} of {len(sections.GUIDED)}")
     st.title(section.title)
+    warning_banner(section)  # CLIN-UI: the "When to get help" line, under the title on every page
+
+
+def warning_banner(section: Section) -> None:
+    """One line on every page: the go-now cue and the emergency number, with a link to the full
+    list of warning signs in three tiers (its own page)."""
+    content = get_content()
+    if content.broken(*help_text.WARNING_FILES):
+        return  # the warning-signs page itself says which file has a mistake
+    with st.container(border=True, key="warning_banner"):
+        if section.path == help_text.WARNING_PAGE:
+            st.markdown(help_text.warning_banner_line(content))
+            return
+        words, link = st.columns([3, 1], vertical_alignment="center", gap="small")
+        words.markdown(help_text.warning_banner_line(content))
+        with link:
+            st.page_link(help_text.WARNING_PAGE, label=help_text.WARNING_LINK, icon=":material/arrow_forward:")
+
+
+def review_note() -> None:
+    """Whether a clinician has checked the content: a draft says so plainly, on every page."""
+    content = get_content()
+    if content.is_ok("settings.csv"):
+        st.caption(help_text.review_line(content))
 
 
 def footer(section: Section) -> None:
-    """'Back' and 'Next' along the guided path, as links (they work with the keyboard)."""
+    """'Back' and 'Next' along the guided path, as links (they work with the keyboard), then
+    the note on whether a clinician has checked the content."""
     before, after = sections.neighbours(section.key)
-    if before is None and after is None:
-        return
-    with st.container(horizontal=True, horizontal_alignment="distribute", key="step_footer"):
-        if before:
-            st.page_link(before.path, label=f"Back: {before.title}", icon=":material/arrow_back:")
-        if after:
-            st.page_link(after.path, label=f"Next: {after.title}", icon=":material/arrow_forward:")
+    if before or after:
+        with st.container(horizontal=True, horizontal_alignment="distribute", key="step_footer"):
+            if before:
+                st.page_link(before.path, label=f"Back: {before.title}", icon=":material/arrow_back:")
+            if after:
+                st.page_link(after.path, label=f"Next: {after.title}", icon=":material/arrow_forward:")
+    review_note()
 
 
 def address_notes() -> None:

@@ -169,7 +169,9 @@ def filter_direction() -> str:
 
 
 def filter_picks(direction: str) -> tuple[str, ...]:
-    return tuple(_get(_Plain.FILTER_PICKS, {}).get(direction, ()))
+    """The filter's picks; until the filter is changed, what this patient marked (CLIN-UI)."""
+    chosen = _get(_Plain.FILTER_PICKS, {})
+    return tuple(chosen[direction]) if direction in chosen else picks(direction)
 
 
 def cause_dimension() -> str:

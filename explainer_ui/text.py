@@ -14,7 +14,8 @@ import streamlit as st
 
 from explainer.content import Content, cite, cited_ids, format_reference
 from explainer.glossary import terms_in
-from explainer.schema import RED_FLAG_GROUPS, GlossaryTerm, Reference
+from explainer.schema import GlossaryTerm, Reference
+from explainer.vocabulary import BASIS_LABELS, Basis, Tier
 from explainer_ui.data import get_content, problem_note
 
 GLOSSARY = "glossary.csv"
@@ -126,19 +127,74 @@ def sources_line(ids: Iterable[str]) -> str:
     return f"\n\n*Sources: {'; '.join(shorts)}.*" if shorts else ""
 
 
-def red_flags_box() -> None:
-    """The same 'get help now' box wherever symptoms appear."""
-    content = get_content()
-    problems = content.broken("red_flags.csv", "prose/red_flags_intro.md")
+WARNING_FILES = ("red_flags.csv", "warning_tiers.csv", "settings.csv")
+# An icon beside each tier's word cue: neither the icon nor the colour is the only cue.
+TIER_ICONS: dict[str, str] = {
+    Tier.GO_NOW: ":material/warning:",
+    Tier.SAME_DAY: ":material/call:",
+    Tier.SOON: ":material/event:",
+}
+WARNING_PAGE = "app_pages/reference/warning_signs.py"
+
+
+def warning_signs_markdown(content: Content) -> list[str]:
+    """The full tiered list as Markdown, one block per tier, most urgent first: the cue (word and
+    icon), the heading, what to do with the numbers to call filled in, then the signs."""
+    blocks = []
+    for tier, flags in content.red_flags_by_tier:
+        icon = TIER_ICONS.get(tier.tier, ":material/warning:")
+        signs = "\n".join(f"- {flag.sign}" for flag in flags)
+        blocks.append(
+            f"#### {icon} {tier.cue.upper()}: {tier.heading}\n\n"
+            f"**What to do:** {content.tier_instruction(tier.tier)}\n\n{signs}"
+        )
+    return blocks
+
+
+def warning_signs(content: Content, *, heading: bool = True) -> None:
+    """The full warning-signs list, in three tiers, each in its own box: the 'When to get help'
+    page and the summary page draw it. A calm note instead if a file it needs has a mistake.
+    `heading=False` leaves out the intro's own heading (under a page title that says the same)."""
+    problems = content.broken(*WARNING_FILES)
     if problems:
         problem_note(problems)
         return
-    with st.container(border=True):
-        body = [cite(content.prose["red_flags_intro"], content)]
-        for group, heading in RED_FLAG_GROUPS.items():
-            flags = [f for f in content.red_flags if f.group == group]
-            if flags:
-                body.append(f"**{heading}**\n\n" + "\n".join(f"- {flag.sign}" for flag in flags))
-        st.markdown("\n\n".join(body))
-        ids = [ref for flag in content.red_flags for ref in flag.source_ids]
-        sources(ids + cited_ids(content.prose["red_flags_intro"]))
+    intro = content.prose.get("red_flags_intro", "")
+    shown = intro if heading else re.sub(r"\A\s*#+ [^\n]*\n+", "", intro)
+    if shown:
+        st.markdown(cite(shown, content))
+    for block in warning_signs_markdown(content):
+        with st.container(border=True):
+            st.markdown(block)
+    ids = [ref for flag in content.red_flags for ref in flag.source_ids]
+    sources(ids + cited_ids(intro))
+
+
+def warning_banner_line(content: Content) -> str:
+    """One line for the top of every page: the go-now cue and the emergency number."""
+    go_now = content.warning_tier(Tier.GO_NOW)
+    cue = go_now.cue if go_now else "Go now"
+    number = content.settings["emergency_number"]
+    return f"{TIER_ICONS[Tier.GO_NOW]} **{cue}:** call {number} for a new or fast-worsening warning sign."
+
+
+WARNING_LINK = "When to get help"
+
+
+def red_flags_box() -> None:
+    """Retired: the frame now shows a 'When to get help' banner on every page, and the full list
+    has its own page (and is on the summary: `warning_signs`). Draws nothing; remove the call."""
+    return None
+
+
+def basis_label(basis: str | None) -> str:
+    """'Study', 'Guideline' or 'Expert view' ('' when a row does not say)."""
+    return BASIS_LABELS.get(Basis(basis), "") if basis else ""
+
+
+def review_line(content: Content) -> str:
+    """'Draft: not yet checked by a clinician.' until a clinician is named with a date; then who
+    checked it and when. The same words on every page's footer, About, Sources and the handout."""
+    status = content.review_status()
+    icon = ":material/edit_note:" if status.is_draft else ":material/verified:"
+    return f"{icon} **{status.text}.**"

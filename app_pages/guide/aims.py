@@ -16,7 +16,8 @@ from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
 content = get_content()
-text.prose("treatments_filter_help")
+if not state.consult():  # at home, how to use it first; in the consult, the grid first
+    text.prose("treatments_filter_help")
 
 
 @st.fragment
@@ -47,9 +48,10 @@ def treatment_symptom_filter() -> None:
         sentences = symptom_sentences(content, chosen)
         links = links_for_symptoms(content, chosen)
     st.markdown("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
-    with st.expander("Why, and where this comes from"):
+    with st.expander("Why, the risks, what guidelines say, and where this comes from"):
         st.markdown(link_details(content, [title for title, _ in sentences], links, from_treatments))
 
 
 treatment_symptom_filter()
-text.red_flags_box()
+if state.consult():
+    text.prose("treatments_filter_help")

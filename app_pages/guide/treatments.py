@@ -1,16 +1,51 @@
-"""Treatments: the options from least to most invasive, each with what it is, what it aims at
-and how sure the research is."""
+"""Treatments: the options this patient talked about, side by side with "No further treatment";
+then every option from least to most invasive, each with what it involves, what it may do, its
+risks, what guidelines say and how sure the research is."""
 
 import pandas as pd
 import streamlit as st
 
+from explainer import figures
+from explainer.figures.numbers import NO_FURTHER
 from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
 content = get_content()
-text.prose("treatments_intro")
+consult = state.consult()
+if not consult:  # at home, read first; in the consult, the comparison first (picture first)
+    text.prose("treatments_intro")
 
-st.header("The options, from least to most invasive")
+st.header("Compare the options you talked about")
+state.pick_list("treatments", [t.id for t in content.treatments], state.PICK_LABELS["treatments"])
+discussed = [t for t in content.treatments if t.id in set(state.picks("treatments"))]
+if not discussed:
+    st.info(
+        "Pick the options you talked about, above. They will be shown side by side here, "
+        f"with a row for {NO_FURTHER.lower()}.",
+        icon=":material/touch_app:",
+    )
+else:
+    ids = tuple(t.id for t in discussed)
+    with_numbers = tuple(i for i in ids if figures.load_places().numbers_for(i))
+    if with_numbers:
+        st.subheader("As 100 people")
+        charts.chart(
+            # Outside consult mode, drawn to fit a phone (the take-home reading).
+            charts.treatment_numbers(with_numbers, figures.body_px(consult), narrow=not consult),
+            alt="Icon arrays: out of 100 people, how many had a benefit or a harm, for the options you talked about",
+            summary=figures.treatment_numbers_summary(content, ids),
+            data=figures.treatment_numbers_table(content, ids),
+            key="treatment_numbers_chart",
+        )
+    st.subheader("Side by side")
+    # One column per option, "No further treatment" last: read across to compare.
+    compare = figures.treatment_compare_table(content, ids).set_index("Option").T
+    st.table(compare.rename_axis("").reset_index(), hide_index=True)
+
+if consult:
+    text.prose("treatments_intro")
+
+st.header("All the options, from least to most invasive")
 steps = {c.id: c.label for c in content.categories("invasiveness")}
 ladder = pd.DataFrame(
     {
@@ -30,17 +65,22 @@ charts.chart(
     data=ladder,
     key="ladder_chart",
 )
-for treatment in content.treatments:
-    with st.expander(f"**{treatment.name}** · {steps[treatment.invasiveness]}"):
-        card = [
-            f"**What it is:** {treatment.what_it_is}",
-            f"**What it aims at:** {treatment.aims_at}",
-            f"**What the research says:** {treatment.evidence}",
-            f"**How sure we can be:** {treatment.certainty.capitalize()}.",
-            f"**Why it is here:** {treatment.why_included}" if treatment.why_included else "",
-        ]
-        words = text.words_line(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}")
-        st.markdown("\n\n".join(p for p in card if p) + words + text.sources_line(treatment.source_ids))
-state.pick_list("treatments", [t.id for t in content.treatments], state.PICK_LABELS["treatments"])
 
-text.red_flags_box()
+chosen = {t.id for t in discussed}
+for treatment in content.treatments:
+    label = f"**{treatment.name}** · {steps[treatment.invasiveness]}"
+    # Open for the options this patient talked about. Benefits and risks always sit side by side.
+    with st.expander(label, expanded=treatment.id in chosen):
+        st.markdown(f"**What it involves:** {treatment.what_it_is}")
+        good, bad = st.columns(2, gap="medium")
+        with good:
+            st.markdown(f"**What it aims at:** {treatment.aims_at}\n\n**What the research says:** {treatment.evidence}")
+        with bad:
+            st.markdown(f"**Risks:** {treatment.risks}\n\n**What guidelines say:** {treatment.guidelines}")
+        facts = [f"**How sure we can be:** {treatment.certainty.capitalize()}."]
+        if treatment.basis:
+            facts.append(f"**Rests on:** {text.basis_label(treatment.basis)}.")
+        if treatment.why_included:
+            facts.append(f"**Why it is here:** {treatment.why_included}")
+        words = text.words_line(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}")
+        st.markdown("\n\n".join(facts) + words + text.sources_line(treatment.source_ids))

@@ -1,4 +1,5 @@
-"""About this content: who wrote it, how it is kept up to date, what it does not replace."""
+"""About this content: who wrote it, whether a clinician has checked it, what each fact rests on,
+how it is kept up to date, what it does not replace."""
 
 import streamlit as st
 
@@ -6,14 +7,23 @@ from explainer_ui import text
 from explainer_ui.data import get_content
 
 content = get_content()
+st.markdown(text.review_line(content))
 text.prose("about_content")
 
+st.header("What each fact rests on")
+st.markdown(
+    "Beside a fact, the guide says what it rests on:\n\n"
+    "- **Study**: a trial or a review of trials. The source is named.\n"
+    "- **Guideline**: advice from a national body, such as NICE in England. The source is named.\n"
+    "- **Expert view**: what specialists think, from how the body works. No trial has tested it. "
+    "We say *expert view* instead of naming a study that does not show it."
+)
+
 settings = content.settings
+status = content.review_status()
 facts = {
     "Written by": settings.get("written_by"),
-    "Reviewed by": settings.get("reviewed_by"),
-    "Last reviewed": settings.get("last_reviewed"),
-    "Next review": settings.get("next_review"),
+    "Checked by a clinician": "Not yet. This is a draft." if status.is_draft else status.text + ".",
     "How it is updated": settings.get("update_policy"),
     "Funding": settings.get("funding"),
     "Conflicts of interest": settings.get("conflicts"),

@@ -1,4 +1,5 @@
-"""Sources: every reference the app cites, and when the content was last reviewed."""
+"""Sources: every reference the app cites, whether each was checked against its record, and
+whether a clinician has checked the content."""
 
 import streamlit as st
 
@@ -6,21 +7,19 @@ from explainer_ui import text
 from explainer_ui.data import get_content
 
 content = get_content()
-settings = content.settings
-st.markdown(
-    f"Content last reviewed: **{settings.get('last_reviewed') or 'not recorded'}**. "
-    f"Next review due: **{settings.get('next_review') or 'not recorded'}**."
-)
+st.markdown(text.review_line(content))
 st.markdown(
     "Each fact in this guide names one of these sources. "
-    "**Checked** means we read the source itself; **secondary** means we relied on a summary; "
-    "**background** means general knowledge still to be confirmed."
+    "We checked each source against its record, such as PubMed. "
+    "A source marked **not yet verified** could not be checked yet: treat it with care. "
+    "Some points rest on **expert view**, not a study. The pages say so where this is the case."
 )
-checked = {"V": "Checked", "S": "Secondary", "B": "Background"}
 lines = []
 for ref in sorted(content.references, key=lambda r: r.short.casefold()):
-    line = text.reference_line(ref)
-    if ref.url:
+    line = text.reference_line(ref)  # ends with "Not yet verified." when it is
+    if not ref.verified:
+        line = f":material/help: {line}"
+    if ref.url and (ref.pmid or ref.doi):  # otherwise the reference line already shows the address
         line += f" [Link]({ref.url})"
-    lines.append(f"- {line} *({checked[ref.checked]})*" + (f" {ref.note}" if ref.note else ""))
+    lines.append(f"- {line}")  # the note is for the content team (how it was checked), not shown
 st.markdown("\n".join(lines))  # one list, one element: quicker to draw than one per source

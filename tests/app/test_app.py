@@ -91,7 +91,7 @@ def test_filter_none_and_all_treatments(content):
     every = [t.id for t in content.treatments]
     at.pills(key=Keys.filter_picks("treatments")).set_value(every).run()
     heat = chart_specs(at)[-1]["data"][0]
-    assert len(heat["x"]) == 9 and len(heat["y"]) == 8
+    assert len(heat["x"]) == len(content.treatments) and len(heat["y"]) == len(content.symptoms)
     headings = [line for c in at.markdown for line in c.value.splitlines() if line.startswith("#### ")]
     assert headings == [f"#### {t.name}" for t in content.treatments]
     at.pills(key=Keys.filter_picks("treatments")).set_value([]).run()
@@ -99,12 +99,12 @@ def test_filter_none_and_all_treatments(content):
     assert chart_specs(at) == []  # no grid until something is picked
 
 
-def test_filter_from_symptoms_to_treatments():
+def test_filter_from_symptoms_to_treatments(content):
     at = open_page("app_pages/guide/aims.py")
     at.segmented_control(key=Keys.FILTER_DIRECTION).set_value("symptoms").run()
     at.pills(key=Keys.filter_picks("symptoms")).set_value(["low_mood"]).run()
     heat = chart_specs(at)[-1]["data"][0]
-    assert len(heat["x"]) == 1 and len(heat["y"]) == 9
+    assert len(heat["x"]) == 1 and len(heat["y"]) == len(content.treatments)
     text = all_text(at)
     assert "Treatments that mainly aim at it:" in text and "pain psychology" in text.lower()
 
@@ -117,13 +117,12 @@ def test_treatment_ladder_orders_least_to_most_invasive(content):
     assert ladder["data"][-1]["y"] == [content.treatments[-1].short_name]
 
 
-def test_symptoms_page_has_red_flags_and_feelings(content):
+def test_symptoms_page_has_symptoms_and_the_warning_banner_not_the_full_list(content):
     text = all_text(open_page("app_pages/guide/symptoms.py"))
-    assert "Get help the same day" in text
     for symptom in content.symptoms:
         assert symptom.name in text
-    for flag in content.red_flags:
-        assert flag.sign in text
+    assert "**Go now:**" in text  # the banner; the full list has its own page
+    assert not [flag.sign for flag in content.red_flags if flag.sign in text]
 
 
 def test_every_chart_has_an_accessible_name_and_a_summary():
@@ -140,7 +139,8 @@ def test_sources_page_lists_every_reference(content):
     text = all_text(open_page("app_pages/reference/sources.py"))
     for ref in content.references:
         assert ref.short in text
-    assert content.settings["last_reviewed"] in text
+    assert content.review_status().text in text
+    assert "last reviewed" not in text.lower()
 
 
 def test_evidence_guess_then_reveal(content):
