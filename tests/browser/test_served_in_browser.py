@@ -5,9 +5,7 @@ origin, and the PDF download arrives while other sessions move between pages."""
 from __future__ import annotations
 
 import asyncio
-import shutil
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -16,14 +14,9 @@ from tests.support.server import PAGES, running_server
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-
 
 @pytest.fixture(scope="module")
 def served():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("no Chromium")
     with running_server("serve.py") as port:
         yield port
 
@@ -34,9 +27,7 @@ def _wait(page) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
 
 
-def test_pages_draw_under_the_csp_and_download_arrives_under_load(served, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_pages_draw_under_the_csp_and_download_arrives_under_load(browser, served, tmp_path):
     base = f"http://127.0.0.1:{served}"
     stop = threading.Event()
 
@@ -54,9 +45,8 @@ def test_pages_draw_under_the_csp_and_download_arrives_under_load(served, tmp_pa
         asyncio.run(all_of_them())
 
     background = threading.Thread(target=movers, daemon=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(accept_downloads=True)
+    context = browser.new_context(accept_downloads=True)
+    try:
         page = context.new_page()
         problems: list[str] = []
         page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
@@ -90,4 +80,5 @@ def test_pages_draw_under_the_csp_and_download_arrives_under_load(served, tmp_pa
         framer.wait_for_timeout(2000)
         frame = framer.frame_locator("#f")
         assert frame.locator('[data-testid="stApp"]').count() == 0
-        browser.close()
+    finally:
+        context.close()
