@@ -59,6 +59,17 @@ class Choices:
     teach_back: tuple[str, ...] = ()
 
 
+def choices_from(selection: Selection) -> Choices:
+    """The Choices a selection (as the address carries it) holds: readiness 'yes'/'no' become True/False."""
+    return Choices(
+        questions=selection.questions,
+        values=selection.values,
+        leanings=dict(selection.leanings),
+        readiness={i: a == "yes" for i, a in selection.readiness},
+        teach_back=selection.teach_back,
+    )
+
+
 # ------------------------------------------------------------------------------------------
 # The shared parts
 
