@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from explainer.handout import build_handout
-from explainer.qr import can_offer_qr, public_address, qr_png, take_home_link
+from explainer.qr import can_offer_qr, dark_runs, public_address, qr_png, take_home_link
 from explainer.selection import to_address
 from explainer.summary import (
     LINK_ONLY_HERE,
@@ -98,7 +98,10 @@ def take_home_link_part(summary: TakeHome, link: str) -> None:
     if summary.link_is_public:
         st.markdown(LINK_PUBLIC + " The link holds your choices, never your name.")
         if can_offer_qr(link):
-            st.image(qr_png(link), width=220, caption="Scan to open your summary")
+            # Whole pixels per module at about 240 px, shown as made (a resized or JPEG code blurs).
+            modules = dark_runs(link)[0] + 8
+            png = qr_png(link, scale=max(3, 240 // modules))
+            st.image(png, caption="Scan to open your summary", output_format="PNG")
     else:
         st.warning(LINK_ONLY_HERE + " The link holds your choices, never your name.", icon=":material/computer:")
 
