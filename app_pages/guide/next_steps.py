@@ -11,7 +11,7 @@ content = get_content()
 text.prose("next_steps_intro")
 
 st.header("Questions you can ask")
-st.markdown("Tick the ones you want to ask. Nothing you tick is saved.")
+st.markdown("Tick the ones you want to ask. They go on your summary. Nothing is saved on this computer.")
 for topic in dict.fromkeys(q.topic for q in content.questions):
     st.subheader(topic)
     for question in (q for q in content.questions if q.topic == topic):

@@ -69,12 +69,13 @@ def options_side_by_side(summary: TakeHome) -> None:
     """The options talked about, in content order (never ranked), with the patient's own leaning."""
     if not summary.options:
         return
-    st.header("The options we talked about, side by side")
-    st.caption("In no order. This page does not pick one for you.")
+    st.header("Your options side by side")
+    st.caption("The options we talked about, in no order. This page does not pick one for you.")
     with st.container(key=OPTIONS):
-        for start in range(0, len(summary.options), 3):
-            row = summary.options[start : start + 3]
-            for column, option in zip(st.columns(3), row, strict=False):
+        per_row = 4 if len(summary.options) == 4 else 3
+        for start in range(0, len(summary.options), per_row):
+            row = summary.options[start : start + per_row]
+            for column, option in zip(st.columns(per_row), row, strict=False):
                 with column, st.container(border=True):
                     lines = [
                         f"**{option.name}**",
