@@ -36,6 +36,20 @@ PRINT_CSS = """<style>
   .st-key-summary_options [data-testid="stColumn"] { min-width: 0 !important; }
   * { color: #000 !important; background: #fff !important; box-shadow: none !important; }
   img { filter: grayscale(1); }
+  @page { size: A4; margin: 10mm 12mm; }
+  .stMainBlockContainer [data-testid="stMarkdownContainer"],
+  .stMainBlockContainer [data-testid="stMarkdownContainer"] p,
+  .stMainBlockContainer [data-testid="stMarkdownContainer"] li,
+  .stMainBlockContainer p, .stMainBlockContainer li,
+  .stMainBlockContainer [data-testid="stCaptionContainer"] { font-size: 9pt !important; line-height: 1.3 !important; }
+  .stMainBlockContainer h1, .stMainBlockContainer h1 * { font-size: 16pt !important; padding: 0 !important; }
+  .stMainBlockContainer h2, .stMainBlockContainer h2 * { font-size: 12pt !important; padding: 0.3em 0 0 !important; }
+  .stMainBlockContainer h3, .stMainBlockContainer h3 * { font-size: 10.5pt !important; padding: 0.2em 0 0 !important; }
+  .stMainBlockContainer p, .stMainBlockContainer li { margin-bottom: 0.1em !important; }
+  .stMainBlockContainer [data-testid="stVerticalBlock"] { gap: 0.25rem !important; }
+  .st-key-summary_options [data-testid="stVerticalBlockBorderWrapper"],
+  .st-key-summary_options [data-testid="stVerticalBlock"] { break-inside: avoid; }
+  .st-key-summary_qr img { width: 30mm !important; height: 30mm !important; }
 }
 </style>"""
 CONTROLS = "summary_controls"
@@ -102,7 +116,8 @@ def take_home_link_part(summary: TakeHome, link: str) -> None:
             # Whole pixels per module at about 240 px, shown as made (a resized or JPEG code blurs).
             modules = dark_runs(link)[0] + 8
             png = qr_png(link, scale=max(3, 240 // modules))
-            st.image(png, caption="Scan to open your summary", output_format="PNG")
+            with st.container(key="summary_qr"):
+                st.image(png, caption="Scan to open your summary", output_format="PNG")
     else:
         st.warning(LINK_ONLY_HERE + " The link holds your choices, never your name.", icon=":material/computer:")
 
