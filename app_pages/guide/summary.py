@@ -104,22 +104,25 @@ def options_side_by_side(summary: TakeHome) -> None:
 
 
 def take_home_link_part(summary: TakeHome, link: str) -> None:
-    """The link as a tappable link; a QR code only at a public address."""
+    """The link as a tappable link; a QR code beside it only at a public address."""
     st.header("Open it again at home")
     if not link:
         st.markdown("Mark something on the pages first. Then a link to your choices shows here.")
         return
-    st.markdown(f"[{link}](<{link}>)")
-    if summary.link_is_public:
-        st.markdown(LINK_PUBLIC + " The link holds your choices, never your name.")
-        if can_offer_qr(link):
-            # Whole pixels per module at about 240 px, shown as made (a resized or JPEG code blurs).
-            modules = dark_runs(link)[0] + 8
-            png = qr_png(link, scale=max(3, 240 // modules))
-            with st.container(key="summary_qr"):
-                st.image(png, caption="Scan to open your summary", output_format="PNG")
-    else:
+    if not summary.link_is_public:
+        st.markdown(f"[{link}](<{link}>)")
         st.warning(LINK_ONLY_HERE + " The link holds your choices, never your name.", icon=":material/computer:")
+        return
+    words, code = st.columns([3, 2], vertical_alignment="center")
+    with words:
+        st.markdown(f"[{link}](<{link}>)")
+        st.markdown(LINK_PUBLIC + " The link holds your choices, never your name.")
+    if can_offer_qr(link):
+        # Whole pixels per module at about 240 px, shown as made (a resized or JPEG code blurs).
+        modules = dark_runs(link)[0] + 8
+        png = qr_png(link, scale=max(3, 240 // modules))
+        with code, st.container(key="summary_qr"):
+            st.image(png, caption="Scan to open your summary", output_format="PNG")
 
 
 content = get_content()
