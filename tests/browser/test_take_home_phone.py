@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from explainer.content import load_content
 from explainer.qr import ENV_VAR
@@ -124,6 +125,18 @@ def test_qr_opens_every_choice_on_another_device_and_no_name(mapped_browser, pub
     (SHOTS / "qr-shown.png").parent.mkdir(parents=True, exist_ok=True)
     (SHOTS / "qr-shown.png").write_bytes(shot)
     assert decode_qr(shot) == [link], "the QR code holds the link the page shows"
+
+    # The PDF the page builds holds the same choices and the same link, and the typed name.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download summary (PDF)").click()
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(download.value.path().read_bytes())).pages]
+    first, everything = " ".join(pages[0].split()), " ".join(" ".join(pages).split())
+    assert f"What matters most to you: {sleep.label}." in first
+    assert NAME in first
+    assert "Not sure" in first
+    assert link.replace("&", "") in first.replace(" ", "").replace("&", ""), "page one prints the QR's link"
+    assert " ".join(question.question.split()) in everything
+    assert " ".join(topic.question.split()) in everything
     clinic.close()
 
     # At home, on a phone: a fresh context, no cookies, no session.
