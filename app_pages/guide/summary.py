@@ -27,31 +27,7 @@ from explainer_ui import state, text
 from explainer_ui.data import get_content
 from explainer_ui.download import personal_download_button
 
-# Printing: only what the PDF's first page holds (no controls, no details, no sources).
-PRINT_CSS = """<style>
-@media print {
-  .st-key-summary_controls, .st-key-summary_details, .st-key-summary_take_away,
-  [data-testid="stExpander"] { display: none !important; }
-  .st-key-summary_options [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; }
-  .st-key-summary_options [data-testid="stColumn"] { min-width: 0 !important; }
-  * { color: #000 !important; background: #fff !important; box-shadow: none !important; }
-  img { filter: grayscale(1); }
-  @page { size: A4; margin: 10mm 12mm; }
-  .stMainBlockContainer [data-testid="stMarkdownContainer"],
-  .stMainBlockContainer [data-testid="stMarkdownContainer"] p,
-  .stMainBlockContainer [data-testid="stMarkdownContainer"] li,
-  .stMainBlockContainer p, .stMainBlockContainer li,
-  .stMainBlockContainer [data-testid="stCaptionContainer"] { font-size: 9pt !important; line-height: 1.3 !important; }
-  .stMainBlockContainer h1, .stMainBlockContainer h1 * { font-size: 16pt !important; padding: 0 !important; }
-  .stMainBlockContainer h2, .stMainBlockContainer h2 * { font-size: 12pt !important; padding: 0.3em 0 0 !important; }
-  .stMainBlockContainer h3, .stMainBlockContainer h3 * { font-size: 10.5pt !important; padding: 0.2em 0 0 !important; }
-  .stMainBlockContainer p, .stMainBlockContainer li { margin-bottom: 0.1em !important; }
-  .stMainBlockContainer [data-testid="stVerticalBlock"] { gap: 0.25rem !important; }
-  .st-key-summary_options [data-testid="stVerticalBlockBorderWrapper"],
-  .st-key-summary_options [data-testid="stVerticalBlock"] { break-inside: avoid; }
-  .st-key-summary_qr img { width: 30mm !important; height: 30mm !important; }
-}
-</style>"""
+# Parts of the page by key: the print style sheet below hides the controls and the details.
 CONTROLS = "summary_controls"
 DETAILS = "summary_details"
 TAKE_AWAY = "summary_take_away"
@@ -139,7 +115,33 @@ if link and not summary.link_is_public:
     base = here.removesuffix("/summary")
     link = take_home_link(base, query) if base.startswith("http") else link
 
-st.html(PRINT_CSS)
+# Printing: only what the PDF's first page holds (no controls, details or sources), on A4.
+st.html(
+    """<style>
+@media print {
+  .st-key-summary_controls, .st-key-summary_details, .st-key-summary_take_away,
+  [data-testid="stExpander"] { display: none !important; }
+  .st-key-summary_options [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; }
+  .st-key-summary_options [data-testid="stColumn"] { min-width: 0 !important; }
+  * { color: #000 !important; background: #fff !important; box-shadow: none !important; }
+  img { filter: grayscale(1); }
+  @page { size: A4; margin: 10mm 12mm; }
+  .stMainBlockContainer [data-testid="stMarkdownContainer"],
+  .stMainBlockContainer [data-testid="stMarkdownContainer"] p,
+  .stMainBlockContainer [data-testid="stMarkdownContainer"] li,
+  .stMainBlockContainer p, .stMainBlockContainer li,
+  .stMainBlockContainer [data-testid="stCaptionContainer"] { font-size: 9pt !important; line-height: 1.3 !important; }
+  .stMainBlockContainer h1, .stMainBlockContainer h1 * { font-size: 16pt !important; padding: 0 !important; }
+  .stMainBlockContainer h2, .stMainBlockContainer h2 * { font-size: 12pt !important; padding: 0.3em 0 0 !important; }
+  .stMainBlockContainer h3, .stMainBlockContainer h3 * { font-size: 10.5pt !important; padding: 0.2em 0 0 !important; }
+  .stMainBlockContainer p, .stMainBlockContainer li { margin-bottom: 0.1em !important; }
+  .stMainBlockContainer [data-testid="stVerticalBlock"] { gap: 0.25rem !important; }
+  .st-key-summary_options [data-testid="stVerticalBlockBorderWrapper"],
+  .st-key-summary_options [data-testid="stVerticalBlock"] { break-inside: avoid; }
+  .st-key-summary_qr img { width: 30mm !important; height: 30mm !important; }
+}
+</style>"""
+)
 head = summary.header
 st.markdown(
     f"**From your visit on {head.date_text}**" + (f" · {text.plain(head.clinic_name)}" if head.clinic_name else "")
@@ -186,8 +188,10 @@ with st.container(key=TAKE_AWAY):
     )
     asked = state.take_print_request()
     if asked:
-        # The browser's print window, once per press (the number makes each press a new script).
-        st.html(f"<script>/* print {asked} */ window.print();</script>", unsafe_allow_javascript=True)
+        # The browser's print window, once per press: a container keyed by the press count is a new
+        # element each time, so the fixed script runs again (the browser's menu is hidden in consult mode).
+        with st.container(key=f"print_{asked}"):
+            st.html("<script>window.print();</script>", unsafe_allow_javascript=True)
     name = st.text_input(
         "Name to print on the summary (optional)",
         key=state.Keys.HANDOUT_NAME,
