@@ -231,8 +231,18 @@ def options(content: Content, selection: Selection, choices: Choices) -> tuple[O
             )
         )
     if rows:
+        none = NO_TREATMENT
         rows.append(
-            Option(id=NO_TREATMENT_ID, leaning=leaning_label(choices.leanings.get(NO_TREATMENT_ID)), **NO_TREATMENT)
+            Option(
+                id=NO_TREATMENT_ID,
+                name=none["name"],
+                involves=none["involves"],
+                benefit=none["benefit"],
+                harms=none["harms"],
+                certainty=none["certainty"],
+                guidelines=none["guidelines"],
+                leaning=leaning_label(choices.leanings.get(NO_TREATMENT_ID)),
+            )
         )
     return tuple(rows)
 
