@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
@@ -95,7 +96,7 @@ def build_handout(
     _add_font(pdf, "", "DejaVuSans.ttf")
     _add_font(pdf, "B", "DejaVuSans-Bold.ttf")
     # '{nb}' in a name or in the content prints as typed: the page total is only put in the footer.
-    pdf.str_alias_nb_pages = None
+    pdf.str_alias_nb_pages = None  # type: ignore[assignment]  # fpdf2 accepts None: no alias
     status = summary.header.review_text
     pdf.footer_text = "For learning only. It does not replace advice from your care team." + (
         f" {DRAFT_BANNER}." if summary.header.is_draft else ""
@@ -124,7 +125,10 @@ def _font_template(family: str, style: str, file: str) -> TTFFont:
     once and kept. Never written to: each document gets its own copy (see _add_font)."""
     reader = FPDF()
     reader.add_font(family, style, str(FONTS / file))
-    return reader.fonts[f"{family.lower()}{style}"]
+    font = reader.fonts[f"{family.lower()}{style}"]
+    if not isinstance(font, TTFFont):  # a .ttf file always gives a TTFFont
+        raise TypeError(file)
+    return font
 
 
 def _add_font(pdf: FPDF, style: str, file: str, family: str = FONT) -> None:
@@ -198,8 +202,8 @@ def _width(pdf: FPDF, text: str) -> float:
     """The width of text in the current font, from the font's own character widths (fpdf2's
     get_string_width does much more work per call, for features not used here)."""
     try:
-        cw = pdf.current_font.cw
-        return sum(cw[ord(ch)] for ch in text) * pdf.font_size_pt * 0.001 / pdf.k
+        cw: Any = pdf.current_font.cw  # type: ignore[union-attr]  # no font: AttributeError, below
+        return float(sum(cw[ord(ch)] for ch in text)) * pdf.font_size_pt * 0.001 / pdf.k
     except (AttributeError, IndexError, KeyError, TypeError):
         return pdf.get_string_width(text)
 
@@ -415,9 +419,9 @@ def _options_table(writer: _Writer, summary: TakeHome) -> None:
         "Guidelines",
         "Your view",
     )
-    widths = (25, 33, 33, 33, 14, 30, 14)
-    scale = writer.width / sum(widths)
-    widths = tuple(w * scale for w in widths)
+    parts = (25, 33, 33, 33, 14, 30, 14)
+    scale = writer.width / sum(parts)
+    widths = tuple(w * scale for w in parts)
     rows = [
         (
             option.name,
@@ -569,9 +573,9 @@ def _details(writer: _Writer, content: Content, selection: Selection, summary: T
 
     if summary.look_again:
         writer.heading(LOOK_AGAIN_HEADING)
-        for item in summary.look_again:
-            writer.text(f"{item.page}: {item.question}", size=9.5, style="B", space=0.3)
-            writer.text(item.link, size=8, space=1.2, indent=3)
+        for again in summary.look_again:
+            writer.text(f"{again.page}: {again.question}", size=9.5, style="B", space=0.3)
+            writer.text(again.link, size=8, space=1.2, indent=3)
 
     if selection.treatments or selection.causes:
         writer.heading("Your spine: before and after the operation")
@@ -671,7 +675,11 @@ def _vertebra(pdf: FPDF, x0: float, y0: float, size: float, after: bool) -> None
     oval(-1.05, -0.05, 0.2, 0.2, 160)
     oval(1.05, -0.05, 0.2, 0.2, 160)
     pdf.set_font(FONT, "", 6.5)
-    labels = [(0, 2.3, "Vertebral body"), (0, 4.35, "Front (belly side)"), (0, -4.3, "Back (skin side)")]
+    labels: list[tuple[float, float, str]] = [
+        (0, 2.3, "Vertebral body"),
+        (0, 4.35, "Front (belly side)"),
+        (0, -4.3, "Back (skin side)"),
+    ]
     labels.append((1.9, -2.6, "Lamina removed" if after else "Lamina"))
     for lx_, ly_, label in labels:
         x, y = pt(lx_, ly_)

@@ -67,6 +67,13 @@ SECTIONS: tuple[Section, ...] = (
         ("questions.csv", "settings.csv", REFERENCES),
     ),
     Section(
+        "values",
+        "What matters to you",
+        "app_pages/guide/values.py",
+        "what-matters",
+        ("values.csv", "readiness.csv", "treatments.csv", REFERENCES),
+    ),
+    Section(
         "summary",
         "Your summary",
         "app_pages/guide/summary.py",

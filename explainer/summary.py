@@ -59,6 +59,17 @@ class Choices:
     teach_back: tuple[str, ...] = ()
 
 
+def choices_from(selection: Selection) -> Choices:
+    """The Choices a selection (as the address carries it) holds: readiness 'yes'/'no' become True/False."""
+    return Choices(
+        questions=selection.questions,
+        values=selection.values,
+        leanings=dict(selection.leanings),
+        readiness={i: a == "yes" for i, a in selection.readiness},
+        teach_back=selection.teach_back,
+    )
+
+
 # ------------------------------------------------------------------------------------------
 # The shared parts
 
@@ -220,8 +231,18 @@ def options(content: Content, selection: Selection, choices: Choices) -> tuple[O
             )
         )
     if rows:
+        none = NO_TREATMENT
         rows.append(
-            Option(id=NO_TREATMENT_ID, leaning=leaning_label(choices.leanings.get(NO_TREATMENT_ID)), **NO_TREATMENT)
+            Option(
+                id=NO_TREATMENT_ID,
+                name=none["name"],
+                involves=none["involves"],
+                benefit=none["benefit"],
+                harms=none["harms"],
+                certainty=none["certainty"],
+                guidelines=none["guidelines"],
+                leaning=leaning_label(choices.leanings.get(NO_TREATMENT_ID)),
+            )
         )
     return tuple(rows)
 

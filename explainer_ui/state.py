@@ -50,6 +50,8 @@ class _Plain:
     ADDRESS_UNRECOGNISED = "app.address_unrecognised"  # str: what the address held that we could not use
     ADDRESS_PAGE = "app.address_page"  # the page key the address was last written on
     NEW_PATIENT_ASKED = "app.new_patient_asked"  # where New patient was pressed, awaiting the check
+    PRINT_ASKED = "app.print_asked"  # int: times Print was pressed (a fresh script each time)
+    PRINT_DONE = "app.print_done"  # int: the press the browser was last asked to print for
 
 
 # Kept by "New patient": the way the clinician works, not anything about a patient.
@@ -78,6 +80,7 @@ class Keys:
     SPINE_VIEW = "spine_view"
     HANDOUT_NAME = "handout_name"
     DOWNLOAD_SUMMARY = "download_summary"
+    PRINT = "print_summary"
     CONSULT_START = "consult_start"
     CONSULT_LEAVE = "consult_leave"
     CONSULT_BACK = "consult_back"
@@ -98,6 +101,10 @@ class Keys:
     @staticmethod
     def question(question_id: str) -> str:
         return f"ask_{question_id}"
+
+    @staticmethod
+    def teach_back(item_id: str) -> str:
+        return f"again_{item_id}"
 
     @staticmethod
     def guess(number_id: str) -> str:
@@ -371,6 +378,35 @@ def question_checkbox(question: Question) -> None:
         on_change=_tick_question,
         args=(question.id,),
     )
+
+
+def _tick_teach_back(item_id: str) -> None:
+    set_picks("teach_back", list(set(picks("teach_back")) ^ {item_id}))
+
+
+def teach_back_checkbox(item_id: str, label: str = "We went over this again") -> None:
+    """'We went over this again' for one teach-back question: the topic goes under 'Look at again
+    at home' on the summary, in the PDF and in the address."""
+    st.checkbox(
+        label,
+        key=_bind(Keys.teach_back(item_id), item_id in picks("teach_back")),
+        on_change=_tick_teach_back,
+        args=(item_id,),
+    )
+
+
+def ask_print() -> None:
+    """The print button was pressed: the next run asks the browser to print once."""
+    st.session_state[_Plain.PRINT_ASKED] = int(_get(_Plain.PRINT_ASKED, 0)) + 1
+
+
+def take_print_request() -> int:
+    """How many times Print has been pressed, if it was pressed since the last run (else 0)."""
+    count = int(_get(_Plain.PRINT_ASKED, 0))
+    if count and _get(_Plain.PRINT_DONE, 0) != count:
+        st.session_state[_Plain.PRINT_DONE] = count
+        return count
+    return 0
 
 
 def answer_choice(kind: str, item_id: str, label: str, options: Mapping[str, str]) -> str | None:

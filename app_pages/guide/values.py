@@ -1,0 +1,40 @@
+"""What matters to you: what matters most, how the patient feels about each option talked about,
+and four short questions on how ready they feel to choose. It never ranks or recommends."""
+
+import streamlit as st
+
+from explainer.summary import LEANINGS
+from explainer_ui import state
+from explainer_ui.data import get_content
+
+READINESS = {"yes": "Yes", "no": "No"}
+NOT_A_RANKING = (
+    "This step does not pick a treatment for you, and it does not put the options in order. "
+    "There are no right or wrong answers. Your answers go on your summary, so you and your care team "
+    "can talk about them."
+)
+
+content = get_content()
+st.info(NOT_A_RANKING, icon=":material/balance:")
+
+st.header("What matters most to you?")
+state.pick_list(
+    "values",
+    [v.id for v in content.values],
+    "Pick as many as you like.",
+)
+
+st.header("How do you feel about each option?")
+discussed = [t for t in content.treatments if t.id in set(state.picks("treatments"))]
+if not discussed:
+    st.markdown("No treatments are marked yet. Mark the ones we talked about, then say how you feel about each.")
+    state.pick_list("treatments", [t.id for t in content.treatments], state.PICK_LABELS["treatments"], part="values")
+else:
+    st.markdown("For each option we talked about, pick the words that fit best for now. You can change your mind.")
+    for treatment in discussed:
+        state.answer_choice("leanings", treatment.id, treatment.name, LEANINGS)
+
+st.header("Are you ready to choose?")
+st.markdown("Four short questions. A “No” is fine: it shows what to talk about next.")
+for item in content.readiness:
+    state.answer_choice("readiness", item.id, item.question, READINESS)
