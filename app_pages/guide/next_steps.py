@@ -38,5 +38,3 @@ settings = content.settings
 if settings.get("clinic_name") or settings.get("clinic_contact"):
     st.header("Contact")
     st.markdown(" · ".join(v for v in (settings.get("clinic_name"), settings.get("clinic_contact")) if v))
-
-text.red_flags_box()

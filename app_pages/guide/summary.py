@@ -17,7 +17,6 @@ from explainer.summary import (
     LOOK_AGAIN_HEADING,
     NO_QUESTIONS,
     TakeHome,
-    WarningTier,
     choices_from,
     cited,
     summarise,
@@ -43,16 +42,6 @@ def _first_sentence(value: str, limit: int = 160) -> str:
     end = value.find(". ")
     first = value if end < 0 else value[: end + 1]
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def warning_signs(tiers: Sequence[WarningTier]) -> None:
-    """The warning signs by tier, most urgent first, each with a word cue (never colour alone).
-    One call, so it can be swapped for the shared warning-signs box."""
-    with st.container(border=True):
-        st.subheader("When to get help")
-        for tier in tiers:
-            st.markdown(f"**{tier.cue}: {tier.heading}**\n\n{tier.instruction}\n\n{_bullets(tier.signs)}")
-        text.sources([r for tier in tiers for r in tier.source_ids])
 
 
 def options_side_by_side(summary: TakeHome) -> None:
@@ -178,7 +167,7 @@ if summary.look_again:
     st.markdown(_bullets(f"{item.question} See [{item.page}](<{item.link}>)." for item in summary.look_again))
 
 options_side_by_side(summary)
-warning_signs(summary.warnings)
+text.warning_signs(content)
 take_home_link_part(summary, link)
 
 with st.container(key=TAKE_AWAY):
