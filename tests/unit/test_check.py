@@ -1,7 +1,5 @@
 """`python -m explainer.check`: what a maintainer runs after editing content/."""
 
-import csv
-import io
 import os
 import re
 import subprocess
@@ -9,6 +7,7 @@ import sys
 from pathlib import Path
 
 from explainer.content import load_content
+from tests.support.csv_edit import edit_rows
 from tests.support.paths import ROOT
 
 SUMMARY = re.compile(
@@ -64,12 +63,11 @@ def test_content_option_and_environment_variable(content_copy):
 def break_several_files(folder: Path) -> None:
     """Three unrelated mistakes, as a person editing by hand makes them."""
     (folder / "questions.csv").unlink()
-    causes = folder / "causes.csv"
-    rows = list(csv.reader(io.StringIO(causes.read_text(encoding="utf-8"))))
-    rows[1][rows[0].index("mechanism")] = "gremlins"
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    causes.write_text(out.getvalue(), encoding="utf-8")
+
+    def edit(rows: list[list[str]]) -> None:
+        rows[1][rows[0].index("mechanism")] = "gremlins"
+
+    edit_rows(folder / "causes.csv", edit)
     glossary = folder / "glossary.csv"
     glossary.write_bytes(glossary.read_text(encoding="utf-8").replace("the", "thé", 1).encode("latin-1"))
 
