@@ -1,33 +1,16 @@
 """`python -m explainer.check`: what a maintainer runs after editing content/."""
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from explainer.content import load_content
+from tests.support.commands import run_check
 from tests.support.csv_edit import edit_rows
-from tests.support.paths import ROOT
 
 SUMMARY = re.compile(
     r"^Content OK: (\d+) causes, (\d+) symptoms, (\d+) treatments, (\d+) links, "
     r"(\d+) references, (\d+) glossary terms, (\d+) prose blocks\.$"
 )
-
-
-def run_check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "EXPLAINER_CONTENT_DIR"}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "explainer.check", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_real_content_passes_with_a_one_line_summary(content):
