@@ -57,3 +57,12 @@ def drop_column(folder: Path, file: str, column: str) -> None:
             del row[index : index + 1]
 
     edit_rows(folder / file, edit)
+
+
+def put_cell(path: Path, index: int, column: str, value: str) -> None:
+    """Set one cell: row `index` of the file's rows (0 is the header, so spreadsheet line index + 1)."""
+
+    def edit(rows: list[list[str]]) -> None:
+        rows[index][rows[0].index(column)] = value
+
+    edit_rows(path, edit)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from explainer.content import load_content
 from tests.support.commands import run_check
-from tests.support.csv_edit import edit_rows
+from tests.support.csv_edit import put_cell
 
 SUMMARY = re.compile(
     r"^Content OK: (\d+) causes, (\d+) symptoms, (\d+) treatments, (\d+) links, "
@@ -46,11 +46,7 @@ def test_content_option_and_environment_variable(content_copy):
 def break_several_files(folder: Path) -> None:
     """Three unrelated mistakes, as a person editing by hand makes them."""
     (folder / "questions.csv").unlink()
-
-    def edit(rows: list[list[str]]) -> None:
-        rows[1][rows[0].index("mechanism")] = "gremlins"
-
-    edit_rows(folder / "causes.csv", edit)
+    put_cell(folder / "causes.csv", 1, "mechanism", "gremlins")
     glossary = folder / "glossary.csv"
     glossary.write_bytes(glossary.read_text(encoding="utf-8").replace("the", "thé", 1).encode("latin-1"))
 
