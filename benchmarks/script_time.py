@@ -99,14 +99,14 @@ def filter_change() -> Callable[[AppTest], object]:
 
 
 def dimension_change() -> Callable[[AppTest], object]:
-    from explainer.filters import DIMENSIONS  # here: a change to the filters module skips one row
+    from explainer.causes import DIMENSIONS  # here: a change to the causes module skips one row
 
     dimensions = itertools.cycle([*list(DIMENSIONS)[1:], next(iter(DIMENSIONS))])
     return lambda at: at.segmented_control(key="cause_dimension").set_value(next(dimensions))
 
 
 def group_change() -> Callable[[AppTest], object]:
-    from explainer.filters import DIMENSIONS
+    from explainer.causes import DIMENSIONS
 
     first_dimension = next(iter(DIMENSIONS))
     groups = itertools.cycle([c.id for c in load_content().categories(first_dimension)] + [None])

@@ -1,1 +1,1 @@
-"""Non-UI logic of the consult explainer: content, filters, figures, readability, handout."""
+"""Non-UI logic of the consult explainer: content, the aims filter, cause groupings, figures, readability, handout."""

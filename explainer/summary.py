@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from explainer import sections
+from explainer.aims import links_for, names_by_aim
 from explainer.content import Content
-from explainer.filters import join_names, links_for_treatments, names_by_aim
 from explainer.selection import Selection
+from explainer.vocabulary import Direction
+from explainer.wording import join_names
 
 # A patient's feeling about one option (contract: leaning / not_sure / not_for_me).
 LEANINGS: dict[str, str] = {"leaning": "Leaning towards", "not_sure": "Not sure", "not_for_me": "Not for me"}
@@ -407,8 +409,8 @@ def summarise(content: Content, selection: Selection, questions: list[str] | Non
     if treatments:
         items = []
         for t in treatments:
-            links = links_for_treatments(content, [t.id])
-            by_aim = names_by_aim(links, "symptom")
+            links = links_for(content, Direction.BY_TREATMENT, [t.id])
+            by_aim = names_by_aim(links, Direction.BY_TREATMENT)
             lines = [t.what_it_is]
             if by_aim["main"]:
                 lines.append(f"Main aim: {join_names(by_aim['main'])}.")

@@ -57,3 +57,14 @@ BASIS_LABELS: dict[Basis, str] = {
     Basis.GUIDELINE: "Guideline",
     Basis.EXPERT_VIEW: "Expert view",
 }
+
+
+class Direction(StrEnum):
+    """Which side the treatment-symptom filter starts from: the patient picks treatments and sees
+    their symptoms, or picks symptoms and sees their treatments."""
+
+    BY_TREATMENT = "treatments"
+    BY_SYMPTOM = "symptoms"
+
+
+DIRECTION_LABELS: dict[Direction, str] = {Direction.BY_TREATMENT: "Treatments", Direction.BY_SYMPTOM: "Symptoms"}

@@ -3,15 +3,8 @@ help, and back. Its own step, so the options and the side-by-side view are one i
 
 import streamlit as st
 
-from explainer.filters import (
-    aim_summary,
-    aim_table,
-    link_details,
-    links_for_symptoms,
-    links_for_treatments,
-    symptom_sentences,
-    treatment_sentences,
-)
+from explainer.aims import aim_sentences, aim_summary, aim_table, link_details, links_for
+from explainer.vocabulary import Direction
 from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
@@ -23,8 +16,8 @@ if not state.consult():  # at home, how to use it first; in the consult, the gri
 @st.fragment
 def treatment_symptom_filter() -> None:
     """The filter reruns on its own when a pill is clicked: the rest of the page stays as it is."""
-    direction = state.filter_direction_control()
-    from_treatments = direction == "treatments"
+    direction = Direction(state.filter_direction_control())
+    from_treatments = direction == Direction.BY_TREATMENT
     treatment_names = {t.id: t.name for t in content.treatments}
     symptom_names = {s.id: s.name for s in content.symptoms}
     chosen = state.filter_pick_list(direction, treatment_names if from_treatments else symptom_names)
@@ -37,19 +30,15 @@ def treatment_symptom_filter() -> None:
     charts.chart(
         charts.aim_matrix(tuple(rows), tuple(columns), from_treatments),
         alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
-        summary=aim_summary(content, rows, columns, by="treatment" if from_treatments else "symptom"),
-        data=aim_table(content, rows, columns, treatments_across=from_treatments),
+        summary=aim_summary(content, rows, columns, direction),
+        data=aim_table(content, rows, columns, direction),
         key="aim_matrix_chart",
     )
-    if from_treatments:
-        sentences = treatment_sentences(content, chosen)
-        links = links_for_treatments(content, chosen)
-    else:
-        sentences = symptom_sentences(content, chosen)
-        links = links_for_symptoms(content, chosen)
+    sentences = aim_sentences(content, direction, chosen)
+    links = links_for(content, direction, chosen)
     st.markdown("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
     with st.expander("Why, the risks, what guidelines say, and where this comes from"):
-        st.markdown(link_details(content, [title for title, _ in sentences], links, from_treatments))
+        st.markdown(link_details(content, [title for title, _ in sentences], links, direction))
 
 
 treatment_symptom_filter()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from explainer.filters import DIMENSIONS, cause_counts, causes_in_category
+from explainer.causes import DIMENSIONS, cause_counts, causes_in_category
 from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 

@@ -33,7 +33,7 @@ from explainer.figures.base import (
 )
 from explainer.figures.places import Places, load_places
 from explainer.figures.spine import _poly, _shape
-from explainer.filters import join_names
+from explainer.wording import join_names
 
 SKIN = "#F5E6DA"
 LABEL_X = 5.4  # the names sit in two columns, left and right of the body

@@ -35,7 +35,7 @@ from explainer.figures.base import (
     sizes,
     wrap,
 )
-from explainer.filters import join_names
+from explainer.wording import join_names
 
 PAIN_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "hexagon", "star")
 PAIN_COLOURS = (BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from explainer.aims import AIM_SCORE, aim_grid
+from explainer.causes import DIMENSIONS, cause_counts
 from explainer.content import Content
 from explainer.figures.base import (
     BLUE,
@@ -29,7 +31,7 @@ from explainer.figures.base import (
     mirror,
     sizes,
 )
-from explainer.filters import AIM_LABELS, AIM_SCORE, DIMENSIONS, aim_grid, cause_counts
+from explainer.vocabulary import AIM_LABELS
 
 # ------------------------------------------------------------------------------------------
 # The vertebra seen from above

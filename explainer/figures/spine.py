@@ -33,7 +33,7 @@ from explainer.figures.base import (
     wrap,
 )
 from explainer.figures.places import Places, load_places
-from explainer.filters import join_names
+from explainer.wording import join_names
 
 # Geometry (drawing units): bodies span x -3.2..-0.2; each level is 3 units tall.
 BODY_X0, BODY_X1 = -3.2, -0.2

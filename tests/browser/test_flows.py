@@ -6,8 +6,10 @@ does not break these tests, but a page that stops showing what the content says 
 
 import pytest
 
+from explainer.aims import aim_sentences
+from explainer.causes import DIMENSIONS, causes_in_category
 from explainer.content import load_content
-from explainer.filters import DIMENSIONS, causes_in_category, symptom_sentences
+from explainer.vocabulary import Direction
 from tests.support.pages import (
     GRID,
     SECTION,
@@ -114,7 +116,7 @@ def test_treatment_filter_from_a_symptom(page, console, base_url, content):
 
     # A symptom that some treatment mainly aims at: its sentence names those treatments.
     symptom = next(s for s in content.symptoms if any(x.symptom_id == s.id and x.aim == "main" for x in content.links))
-    [(title, sentence)] = symptom_sentences(content, [symptom.id])
+    [(title, sentence)] = aim_sentences(content, Direction.BY_SYMPTOM, [symptom.id])
     assert sentence.startswith("Treatments that mainly aim at it:")
 
     pick_pill(page, "Pick one or more symptoms", symptom.name)

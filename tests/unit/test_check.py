@@ -1,34 +1,16 @@
 """`python -m explainer.check`: what a maintainer runs after editing content/."""
 
-import csv
-import io
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from explainer.content import load_content
-from tests.support.paths import ROOT
+from tests.support.commands import run_check
+from tests.support.csv_edit import put_cell
 
 SUMMARY = re.compile(
     r"^Content OK: (\d+) causes, (\d+) symptoms, (\d+) treatments, (\d+) links, "
     r"(\d+) references, (\d+) glossary terms, (\d+) prose blocks\.$"
 )
-
-
-def run_check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "EXPLAINER_CONTENT_DIR"}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "explainer.check", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_real_content_passes_with_a_one_line_summary(content):
@@ -64,12 +46,7 @@ def test_content_option_and_environment_variable(content_copy):
 def break_several_files(folder: Path) -> None:
     """Three unrelated mistakes, as a person editing by hand makes them."""
     (folder / "questions.csv").unlink()
-    causes = folder / "causes.csv"
-    rows = list(csv.reader(io.StringIO(causes.read_text(encoding="utf-8"))))
-    rows[1][rows[0].index("mechanism")] = "gremlins"
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    causes.write_text(out.getvalue(), encoding="utf-8")
+    put_cell(folder / "causes.csv", 1, "mechanism", "gremlins")
     glossary = folder / "glossary.csv"
     glossary.write_bytes(glossary.read_text(encoding="utf-8").replace("the", "thé", 1).encode("latin-1"))
 

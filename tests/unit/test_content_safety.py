@@ -17,6 +17,7 @@ import pytest
 
 from explainer import files, markup
 from explainer.content import cite, load_content
+from tests.support.commands import run_check
 from tests.support.paths import ROOT
 
 # -- markup on its own ----------------------------------------------------------------------
@@ -297,14 +298,7 @@ def test_bad_reference_row_drops_that_reference_only(content_copy):
     assert c.reference(bad_id) is None
     assert len(c.references) == len(rows) - 2
     assert c.is_ok("causes.csv", "symptoms.csv", "treatments.csv", "red_flags.csv")
-    result = subprocess.run(
-        [sys.executable, "-m", "explainer.check", "--content", str(content_copy)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_check("--content", str(content_copy))
     assert result.returncode == 1 and "references.csv, row 2, field 'doi'" in result.stdout
 
 

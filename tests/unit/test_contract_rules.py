@@ -1,15 +1,12 @@
 """The loader enforces the data contract on a copy of the content: each rule names the file,
 the row and the field, and hides only the broken file."""
 
-import subprocess
-import sys
-
 import pytest
 
 from explainer.content import load_content
 from explainer.schema import SETTING_DEFAULTS
-from tests.support.paths import ROOT
-from tests.unit.conftest import drop_column, edit_csv, set_cell
+from tests.support.commands import run_check
+from tests.support.csv_edit import drop_column, edit_csv, set_cell
 
 
 def problems_in(folder, file):
@@ -197,21 +194,10 @@ def test_named_reviewer_ends_the_draft(contract_copy):
     assert load_content(contract_copy).review_status() == (False, "Checked by Dr A Jones on 2026-12-01")
 
 
-def run_check(folder):
-    return subprocess.run(
-        [sys.executable, "-m", "explainer.check", "--content", str(folder)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_check_warns_by_name_about_each_default_and_still_passes(contract_copy):
     for key, value in SETTING_DEFAULTS.items():
         set_cell(contract_copy, "settings.csv", key, "value", value)
-    result = run_check(contract_copy)
+    result = run_check("--content", str(contract_copy))
     assert result.returncode == 0, result.stdout
     warnings = [line for line in result.stdout.splitlines() if line.startswith("warning:")]
     assert len(warnings) == len(SETTING_DEFAULTS)
@@ -223,7 +209,7 @@ def test_check_warns_by_name_about_each_default_and_still_passes(contract_copy):
 def test_check_is_quiet_once_the_clinic_fills_its_numbers(contract_copy):
     for key in SETTING_DEFAULTS:
         set_cell(contract_copy, "settings.csv", key, "value", "0800 000 000")
-    result = run_check(contract_copy)
+    result = run_check("--content", str(contract_copy))
     assert result.returncode == 0
     assert result.stdout.splitlines() == [result.stdout.splitlines()[-1]]
     assert "warning" not in result.stdout

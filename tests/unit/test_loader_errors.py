@@ -1,21 +1,10 @@
 """Broken content gives a message naming the file, the row and the field, and breaks only
 what depends on the broken file."""
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from explainer.content import MAX_FILE_BYTES, load_content
-
-
-def rewrite(path: Path, edit) -> None:
-    """Apply edit(rows) to a CSV file, rows as lists of cells including the header."""
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    edit(rows)
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f).writerows(rows)
+from tests.support.csv_edit import edit_rows, put_cell
 
 
 def only(problems, file):
@@ -42,10 +31,7 @@ def test_empty_file(content_copy):
 
 
 def test_renamed_column(content_copy):
-    def edit(rows):
-        rows[0][rows[0].index("explanation")] = "explaination"
-
-    rewrite(content_copy / "causes.csv", edit)
+    put_cell(content_copy / "causes.csv", 0, "explanation", "explaination")
     messages = [str(p) for p in only(load_content(content_copy).problems, "causes.csv")]
     assert any("row 1, field 'explanation': this column is missing" in m for m in messages)
     assert any("field 'explaination': unknown column" in m for m in messages)
@@ -55,27 +41,21 @@ def test_duplicate_id(content_copy):
     def edit(rows):
         rows[3][0] = rows[2][0]
 
-    rewrite(content_copy / "treatments.csv", edit)
+    edit_rows(content_copy / "treatments.csv", edit)
     [problem] = only(load_content(content_copy).problems, "treatments.csv")
     assert problem.row == 4 and problem.field == "id"
     assert "already used in row 3" in problem.message
 
 
 def test_source_id_that_points_nowhere(content_copy):
-    def edit(rows):
-        rows[5][rows[0].index("source_ids")] = "weir2017;no_such_paper"
-
-    rewrite(content_copy / "symptoms.csv", edit)
+    put_cell(content_copy / "symptoms.csv", 5, "source_ids", "weir2017;no_such_paper")
     [problem] = only(load_content(content_copy).problems, "symptoms.csv")
     assert (problem.row, problem.field) == (6, "source_ids")
     assert "'no_such_paper' is not in references.csv" in problem.message
 
 
 def test_unknown_category(content_copy):
-    def edit(rows):
-        rows[2][rows[0].index("mechanism")] = "gremlins"
-
-    rewrite(content_copy / "causes.csv", edit)
+    put_cell(content_copy / "causes.csv", 2, "mechanism", "gremlins")
     [problem] = only(load_content(content_copy).problems, "causes.csv")
     assert (problem.row, problem.field) == (3, "mechanism")
     assert "'gremlins' is not a mechanism category" in problem.message
@@ -83,20 +63,14 @@ def test_unknown_category(content_copy):
 
 
 def test_value_not_allowed(content_copy):
-    def edit(rows):
-        rows[1][rows[0].index("aim")] = "maybe"
-
-    rewrite(content_copy / "treatment_symptom_links.csv", edit)
+    put_cell(content_copy / "treatment_symptom_links.csv", 1, "aim", "maybe")
     [problem] = only(load_content(content_copy).problems, "treatment_symptom_links.csv")
     assert (problem.row, problem.field) == (2, "aim")
     assert "'maybe' is not allowed; use one of: 'main', 'may' or 'not'" in problem.message
 
 
 def test_link_to_unknown_treatment(content_copy):
-    def edit(rows):
-        rows[1][rows[0].index("treatment_id")] = "leeches"
-
-    rewrite(content_copy / "treatment_symptom_links.csv", edit)
+    put_cell(content_copy / "treatment_symptom_links.csv", 1, "treatment_id", "leeches")
     messages = [str(p) for p in only(load_content(content_copy).problems, "treatment_symptom_links.csv")]
     assert messages == [
         "treatment_symptom_links.csv, row 2, field 'treatment_id': treatment 'leeches' is not in treatments.csv."
@@ -107,7 +81,7 @@ def test_missing_treatment_symptom_pair(content_copy):
     def edit(rows):
         del rows[5]
 
-    rewrite(content_copy / "treatment_symptom_links.csv", edit)
+    edit_rows(content_copy / "treatment_symptom_links.csv", edit)
     [problem] = only(load_content(content_copy).problems, "treatment_symptom_links.csv")
     assert "every pair needs one" in problem.message
 
@@ -140,20 +114,14 @@ def test_enormous_file(content_copy):
 
 
 def test_not_a_number(content_copy):
-    def edit(rows):
-        rows[1][rows[0].index("group_a_count")] = "lots"
-
-    rewrite(content_copy / "evidence.csv", edit)
+    put_cell(content_copy / "evidence.csv", 1, "group_a_count", "lots")
     [problem] = only(load_content(content_copy).problems, "evidence.csv")
     assert (problem.row, problem.field) == (2, "group_a_count")
     assert "'lots' is not a whole number" in problem.message
 
 
 def test_empty_required_cell(content_copy):
-    def edit(rows):
-        rows[1][rows[0].index("meaning")] = "   "
-
-    rewrite(content_copy / "glossary.csv", edit)
+    put_cell(content_copy / "glossary.csv", 1, "meaning", "   ")
     [problem] = only(load_content(content_copy).problems, "glossary.csv")
     assert (problem.row, problem.field) == (2, "meaning")
     assert "empty" in problem.message
@@ -175,7 +143,7 @@ def test_bad_date_in_settings(content_copy):
             if row[0] == "review_date":
                 row[1] = "last Tuesday"
 
-    rewrite(content_copy / "settings.csv", edit)
+    edit_rows(content_copy / "settings.csv", edit)
     [problem] = only(load_content(content_copy).problems, "settings.csv")
     assert problem.field == "review_date" and "YYYY-MM-DD" in problem.message
     assert problem.row is not None  # the line of the review_date row
@@ -189,10 +157,7 @@ def test_broken_references_break_everything_that_cites(content_copy):
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b onclick=x>hi</b>"])
 def test_html_in_content_is_refused_by_file_row_and_field(content_copy, text):
-    def edit(rows):
-        rows[1][rows[0].index("explanation")] = text
-
-    rewrite(content_copy / "causes.csv", edit)
+    put_cell(content_copy / "causes.csv", 1, "explanation", text)
     c = load_content(content_copy)
     found = [p for p in c.problems if p.file == "causes.csv"]
     assert found and all((p.row, p.field) == (2, "explanation") for p in found)

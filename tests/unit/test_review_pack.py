@@ -1,12 +1,9 @@
 """The review pack builds from the content the app loads and names every row of every table."""
 
-import subprocess
-import sys
-
 from explainer import review_pack
 from explainer.readability import block_label
 from explainer.schema import PROSE_BLOCKS, TABLES
-from tests.support.paths import ROOT
+from tests.support.commands import run_module
 
 
 def test_pack_names_every_row_of_every_table(content):
@@ -54,14 +51,7 @@ def test_unverified_references_are_marked(content):
 
 def test_command_writes_the_file(tmp_path):
     out = tmp_path / "pack.md"
-    result = subprocess.run(
-        [sys.executable, "-m", "explainer.review_pack", "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_module("explainer.review_pack", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("# Content review pack")
 

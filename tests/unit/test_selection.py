@@ -1,15 +1,13 @@
 """This patient's selection: from the address, across pages, onto the summary and the PDF."""
 
-import builtins
 import io
-import os
-import tempfile
 from datetime import date
 
 from pypdf import PdfReader
 
 from explainer.handout import build_handout
 from explainer.selection import CONSULT, KINDS, Selection, parse_address, to_address
+from tests.support.privacy import assert_nothing_written, watch_writes
 
 KNOWN = {"causes": ["a", "b"], "symptoms": ["s1", "s2"], "treatments": ["t1", "t2", "t3"]}
 
@@ -78,24 +76,9 @@ def test_pdf_without_a_selection_says_so(content):
 
 def test_building_a_handout_writes_no_file(content, monkeypatch, tmp_path):
     """Privacy: the handout exists only in memory until the person downloads it."""
-    writes = []
-    real_open = builtins.open
-
-    def watching_open(file, mode="r", *args, **kwargs):
-        if any(flag in mode for flag in "wax+"):
-            writes.append(file)
-        return real_open(file, mode, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", watching_open)
-    monkeypatch.setattr(io, "open", watching_open)
-    work, scratch = tmp_path / "cwd", tmp_path / "tmp"
-    work.mkdir()
-    scratch.mkdir()
-    monkeypatch.chdir(work)
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where any temp file would land
+    writes, work, scratch = watch_writes(monkeypatch, tmp_path)
     build_handout(content, Selection(treatments=("nsaids",)), patient_name="Private Name")
-    assert writes == []
-    assert os.listdir(work) == [] and os.listdir(scratch) == []
+    assert_nothing_written(writes, work, scratch)
 
 
 def test_every_take_home_kind_travels_in_the_address():

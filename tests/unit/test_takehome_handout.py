@@ -2,11 +2,8 @@
 when no reviewer is named, names in any script print, '{nb}' prints as typed, the pictures are
 vector drawings, references are one short line each, and nothing is written to disk."""
 
-import builtins
 import io
-import os
 import re
-import tempfile
 import unicodedata
 from datetime import date
 
@@ -17,7 +14,8 @@ from explainer.content import load_content
 from explainer.handout import build_handout
 from explainer.selection import Selection
 from explainer.summary import DRAFT_BANNER, Choices
-from tests.unit.conftest import set_cell
+from tests.support.csv_edit import set_cell
+from tests.support.privacy import assert_nothing_written, watch_writes
 
 ADDRESS = "https://clinic.example.org/explainer"
 
@@ -151,25 +149,10 @@ def test_pictures_are_vector_drawings_and_references_one_line_each(content):
 
 
 def test_building_a_handout_with_every_part_writes_no_file(content, monkeypatch, tmp_path):
-    writes = []
-    real_open = builtins.open
-
-    def watching_open(file, mode="r", *args, **kwargs):
-        if any(flag in mode for flag in "wax+"):
-            writes.append(file)
-        return real_open(file, mode, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "open", watching_open)
-    monkeypatch.setattr(io, "open", watching_open)
-    work, scratch = tmp_path / "cwd", tmp_path / "tmp"
-    work.mkdir()
-    scratch.mkdir()
-    monkeypatch.chdir(work)
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    writes, work, scratch = watch_writes(monkeypatch, tmp_path)
     selection, choices, query = _typical(content)
     build_handout(content, selection, choices=choices, query=query, address=ADDRESS, patient_name="王秀英 محمد")
-    assert writes == []
-    assert os.listdir(work) == [] and os.listdir(scratch) == []
+    assert_nothing_written(writes, work, scratch)
 
 
 def _images(data: bytes) -> int:

@@ -13,7 +13,7 @@ from explainer.summary import (
     Choices,
     take_home,
 )
-from tests.unit.conftest import set_cell
+from tests.support.csv_edit import set_cell
 
 ADDRESS = "https://clinic.example.org/explainer"
 

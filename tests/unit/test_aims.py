@@ -1,41 +1,30 @@
-"""The treatment <-> symptom filter and the cause groupings, without Streamlit."""
+"""The treatment-symptom filter (explainer.aims), without Streamlit."""
 
-from explainer.filters import (
-    AIM_LABELS,
-    aim_grid,
-    aim_summary,
-    aim_table,
-    cause_counts,
-    causes_in_category,
-    link_details,
-    links_for_symptoms,
-    links_for_treatments,
-    symptom_sentences,
-    treatment_sentences,
-)
+from explainer.aims import aim_grid, aim_sentences, aim_summary, aim_table, link_details, links_for
+from explainer.vocabulary import AIM_LABELS, Direction
 
 
 def test_spinal_cord_stimulation_mainly_aims_at_sharp_leg_nerve_pain(content):
-    links = links_for_treatments(content, ["spinal_cord_stimulation"])
+    links = links_for(content, Direction.BY_TREATMENT, ["spinal_cord_stimulation"])
     main = [x.symptom_id for x in links if x.aim == "main"]
     assert main == ["sharp_nerve_pain"]
     assert links[0].aim == "main"  # main aims come first
-    [(name, sentence)] = treatment_sentences(content, ["spinal_cord_stimulation"])
+    [(name, sentence)] = aim_sentences(content, Direction.BY_TREATMENT, ["spinal_cord_stimulation"])
     assert name == "Spinal cord stimulation"
     assert sentence.startswith("It mainly aims at sharp, shooting nerve pain in the leg.")
 
 
 def test_every_link_has_a_reason_and_a_source(content):
-    for link in links_for_treatments(content, [t.id for t in content.treatments]):
+    for link in links_for(content, Direction.BY_TREATMENT, [t.id for t in content.treatments]):
         assert link.reason
         # A claim with no study behind it says so (basis 'expert_view') instead of citing one.
         assert link.source_ids or link.basis == "expert_view", (link.treatment_id, link.symptom_id)
 
 
 def test_no_treatment_chosen_gives_nothing(content):
-    assert links_for_treatments(content, []) == []
+    assert links_for(content, Direction.BY_TREATMENT, []) == []
     assert aim_grid(content, [], [s.id for s in content.symptoms])[2] == []  # no rows in the grid
-    assert treatment_sentences(content, []) == []
+    assert aim_sentences(content, Direction.BY_TREATMENT, []) == []
 
 
 def test_all_treatments_give_the_whole_matrix(content):
@@ -50,19 +39,19 @@ def test_all_treatments_give_the_whole_matrix(content):
 
 
 def test_symptom_direction(content):
-    links = links_for_symptoms(content, ["sharp_nerve_pain"])
+    links = links_for(content, Direction.BY_SYMPTOM, ["sharp_nerve_pain"])
     main = {x.treatment_id for x in links if x.aim == "main"}
     assert "spinal_cord_stimulation" in main and "epidural_steroid" in main
     assert len(links) == len(content.treatments)
-    [(_name, sentence)] = symptom_sentences(content, ["sharp_nerve_pain"])
+    [(_name, sentence)] = aim_sentences(content, Direction.BY_SYMPTOM, ["sharp_nerve_pain"])
     assert "Spinal cord stimulation".lower() in sentence.lower()
 
 
 def test_link_details_give_each_pick_its_reasons_and_every_source_once(content):
     picks = ["spinal_cord_stimulation", "nsaids"]
-    links = links_for_treatments(content, picks)
-    titles = [title for title, _ in treatment_sentences(content, picks)]
-    text = link_details(content, titles, links, by_treatment=True)
+    links = links_for(content, Direction.BY_TREATMENT, picks)
+    titles = [title for title, _ in aim_sentences(content, Direction.BY_TREATMENT, picks)]
+    text = link_details(content, titles, links, Direction.BY_TREATMENT)
     scs = next(x for x in links if x.treatment_id == "spinal_cord_stimulation" and x.aim == "main")
     assert f"- {scs.symptom} (main aim): {scs.reason}" in text
     assert text.index("**Anti-inflammatory medicines**") < text.index("**Spinal cord stimulation**")
@@ -77,18 +66,18 @@ def test_link_details_give_each_pick_its_reasons_and_every_source_once(content):
 def test_the_table_beside_the_grid_says_the_same_in_words(content):
     picks, symptoms = ["spinal_cord_stimulation", "nsaids"], [s.id for s in content.symptoms]
     rows, columns, aims = aim_grid(content, picks, symptoms)
-    across = aim_table(content, picks, symptoms, treatments_across=True)
+    across = aim_table(content, picks, symptoms, Direction.BY_TREATMENT)
     assert list(across.columns) == ["Symptom", *(t.short_name for t in rows)]  # the picks across, content order
     assert across["Symptom"].tolist() == [s.short_name for s in columns]
     assert across.iloc[:, 1:].to_numpy().tolist() == [[AIM_LABELS[row[j]] for row in aims] for j in range(len(columns))]
-    down = aim_table(content, ["nsaids"], ["dull_ache", "weakness"], treatments_across=False)
+    down = aim_table(content, ["nsaids"], ["dull_ache", "weakness"], Direction.BY_SYMPTOM)
     assert down.to_dict("records") == [
         {"Treatment": rows[0].short_name, columns[0].short_name: "Main aim", "Weakness": "Not aimed at"}
     ]
 
 
 def test_summary_reads_right_for_one_thing_or_several(content):
-    text = aim_summary(content, ["nsaids", "pain_medicines"], [s.id for s in content.symptoms], by="treatment")
+    text = aim_summary(content, ["nsaids", "pain_medicines"], [s.id for s in content.symptoms], Direction.BY_TREATMENT)
     assert text.startswith("Anti-inflammatory medicines: mainly aimed at dull, aching pain in the back or leg.")
     assert "Other pain medicines: not mainly aimed at any of these symptoms." in text
 
@@ -98,22 +87,3 @@ def test_matrix_keeps_content_order_whatever_the_pick_order(content):
     assert treatments[0].short_name == next(t.short_name for t in content.treatments if t.id == "nsaids")
     assert [s.id for s in symptoms] == ["dull_ache", "weakness"]
     assert (len(aims), len(aims[0])) == (2, 2)
-
-
-def test_cause_groupings_cover_all_causes(content):
-    for dimension in ("timing", "mechanism", "pain_type"):
-        counts = cause_counts(content, dimension)
-        named = {n for cell in counts["Causes"] for n in cell.split("; ") if n}
-        assert named == {c.name for c in content.causes}, dimension
-    # One cause (the leftover or returning disc) happens both during and after surgery.
-    timings = sum(len(c.timing) for c in content.causes)
-    assert cause_counts(content, "timing")["Number of causes"].sum() == timings > len(content.causes)
-    assert cause_counts(content, "mechanism")["Number of causes"].sum() == len(content.causes)
-
-
-def test_causes_in_category(content):
-    before = causes_in_category(content, "timing", "before")
-    assert "diagnosis_missed" in [c.id for c in before]
-    assert [c.id for c in before] == [c.id for c in content.causes if "before" in c.timing]
-    infection = causes_in_category(content, "mechanism", "infection")
-    assert [c.id for c in infection] == ["disc_infection"]
