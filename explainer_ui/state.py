@@ -31,6 +31,7 @@ from explainer.selection import (
     parse_address,
     to_address,
 )
+from explainer.vocabulary import DIRECTION_LABELS, Direction
 from explainer_ui.data import get_content
 
 
@@ -57,7 +58,6 @@ class _Plain:
 # Kept by "New patient": the way the clinician works, not anything about a patient.
 _KEEP = {_Plain.CONSULT, _Plain.ADDRESS_READ, _Plain.ADDRESS_PAGE}
 
-FILTER_DIRECTIONS = {"treatments": "Treatments", "symptoms": "Symptoms"}
 DEFAULT_GUESS = 50
 PICK_LABELS = {
     "causes": "Which of these are being looked into for you?",
@@ -171,11 +171,11 @@ def is_revealed(number_id: str) -> bool:
     return number_id in _get(_Plain.REVEALED, frozenset())
 
 
-def filter_direction() -> str:
-    return str(_get(_Plain.FILTER_DIRECTION, "treatments"))
+def filter_direction() -> Direction:
+    return Direction(_get(_Plain.FILTER_DIRECTION, Direction.BY_TREATMENT))
 
 
-def filter_picks(direction: str) -> tuple[str, ...]:
+def filter_picks(direction: Direction) -> tuple[str, ...]:
     """The filter's picks; until the filter is changed, what this patient marked (CLIN-UI)."""
     chosen = _get(_Plain.FILTER_PICKS, {})
     return tuple(chosen[direction]) if direction in chosen else picks(direction)
@@ -454,25 +454,25 @@ def reveal_button(number: EvidenceNumber) -> bool:
     return is_revealed(number.id)
 
 
-def filter_direction_control() -> str:
+def filter_direction_control() -> Direction:
     """'Start from' treatments or symptoms."""
     key = Keys.FILTER_DIRECTION
 
     def changed() -> None:
-        st.session_state[_Plain.FILTER_DIRECTION] = _widget_value(key) or "treatments"
+        st.session_state[_Plain.FILTER_DIRECTION] = Direction(_widget_value(key) or Direction.BY_TREATMENT)
 
     direction: str = st.segmented_control(
         "Start from",
-        list(FILTER_DIRECTIONS),
-        format_func=FILTER_DIRECTIONS.get,
+        list(Direction),
+        format_func=DIRECTION_LABELS.get,
         key=_bind(key, filter_direction()),
         required=True,
         on_change=changed,
     )
-    return direction
+    return Direction(direction)
 
 
-def filter_pick_list(direction: str, names: Mapping[str, str]) -> list[str]:
+def filter_pick_list(direction: Direction, names: Mapping[str, str]) -> list[str]:
     """The filter's picks for one direction; each direction keeps its own."""
     key = Keys.filter_picks(direction)
 
@@ -481,7 +481,7 @@ def filter_pick_list(direction: str, names: Mapping[str, str]) -> list[str]:
         st.session_state[_Plain.FILTER_PICKS] = picked
 
     chosen: list[str] = st.pills(
-        f"Pick one or more {FILTER_DIRECTIONS[direction].lower()}",
+        f"Pick one or more {DIRECTION_LABELS[direction].lower()}",
         list(names),
         format_func=names.get,
         selection_mode="multi",

@@ -16,7 +16,7 @@ if not state.consult():  # at home, how to use it first; in the consult, the gri
 @st.fragment
 def treatment_symptom_filter() -> None:
     """The filter reruns on its own when a pill is clicked: the rest of the page stays as it is."""
-    direction = Direction(state.filter_direction_control())
+    direction = state.filter_direction_control()
     from_treatments = direction == Direction.BY_TREATMENT
     treatment_names = {t.id: t.name for t in content.treatments}
     symptom_names = {s.id: s.name for s in content.symptoms}
