@@ -32,7 +32,9 @@ def test_every_cause_has_a_confirmed_row(content):
 
 def test_a_marked_block_of_new_ids_is_not_a_problem(content, folder):
     path = folder / P.SPINE_PLACES
-    path.write_text(path.read_text(encoding="utf-8") + "# --- likely new\nnot_yet_a_cause,canal,Note\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "# --- likely new\nnot_yet_a_cause,canal,Note\n", encoding="utf-8"
+    )
     places = P.read_places(folder)
     assert [p.cause_id for p in places.spine if p.pending] == ["not_yet_a_cause"]
     assert P.place_problems(content, places) == []
