@@ -35,23 +35,32 @@ def chart(
     clickable: bool = False,
     on_click: Callable[[], None] | None = None,
     drawing: bool = False,
+    phone: FrozenFigure | None = None,
 ) -> Any:
     """A chart always comes with its accessible name, a one-sentence summary and its data.
 
     `clickable`: a click on a point reruns the page and the selection is returned (the point's
     customdata is the id); `on_click` is called once per new click instead. `drawing`: the pen,
-    circle and eraser are in the toolbar; what is drawn stays in the browser tab."""
+    circle and eraser are in the toolbar; what is drawn stays in the browser tab. `phone`: the
+    figure for a narrow screen (one column, key underneath); the screen's width picks which shows."""
     # theme=None: the figure's own dark labels, not Streamlit's lighter grey (contrast).
-    event = st.plotly_chart(
-        figure,
+    options = dict(
         width="stretch",
         config=DRAW_CONFIG if drawing else CHART_CONFIG,
         alt=alt,
-        key=key,
         theme=None,
         on_select=on_click or ("rerun" if clickable else "ignore"),
         selection_mode="points",
     )
+    if phone is None:
+        event = st.plotly_chart(figure, key=key, **options)
+    else:  # layout.css shows one of the two by the screen's width
+        with st.container(key=f"wide_{key}"):
+            event = st.plotly_chart(figure, key=key, **options)
+        with st.container(key=f"phone_{key}"):
+            narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
+        if clicked_ids(narrow) and not clicked_ids(event):
+            event = narrow
     st.markdown(f"**In words:** {summary}")
     with st.expander("See this chart as a table"):
         st.table(data, hide_index=True)
@@ -113,8 +122,8 @@ def icon_array(count: int, outcome: str, others: str) -> FrozenFigure:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def cause_map(marked: tuple[str, ...], size: int) -> FrozenFigure:
-    return freeze(figures.cause_map_figure(get_content(), marked, font_size=size))
+def cause_map(marked: tuple[str, ...], size: int, narrow: bool = False) -> FrozenFigure:
+    return freeze(figures.cause_map_figure(get_content(), marked, font_size=size, narrow=narrow))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -133,8 +142,8 @@ def operation(name: str, after: bool, size: int) -> FrozenFigure:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def body_map(marked: tuple[str, ...], size: int) -> FrozenFigure:
-    return freeze(figures.body_map_figure(get_content(), marked, font_size=size))
+def body_map(marked: tuple[str, ...], size: int, narrow: bool = False) -> FrozenFigure:
+    return freeze(figures.body_map_figure(get_content(), marked, font_size=size, narrow=narrow))
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

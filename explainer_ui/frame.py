@@ -22,6 +22,7 @@ STYLES = Path(__file__).resolve().parent / "styles"
 def styles() -> None:
     """Print styles always; consult mode's larger type when it is on."""
     st.html(STYLES / "print.css")
+    st.html(STYLES / "layout.css")
     if state.consult():
         st.html(STYLES / "consult.css")
 

@@ -46,6 +46,7 @@ event = charts.chart(
     data=figures.cause_map_table(content, marked),
     key="cause_map",
     clickable=True,
+    phone=charts.cause_map(marked, size, narrow=True),
 )
 by_id = {c.id: c for c in content.causes}
 clicked = [by_id[i] for i in charts.clicked_ids(event) if i in by_id]
@@ -76,6 +77,7 @@ charts.chart(
     summary=figures.spine_places_summary(content, ids, marked),
     data=figures.spine_places_table(content, ids, marked),
     key=f"cause_places_{dimension}_{picked}",
+    phone=charts.spine_places(ids, marked, size, narrow=True),
 )
 state.pick_list("causes", [c.id for c in content.causes], state.PICK_LABELS["causes"])
 

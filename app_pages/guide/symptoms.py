@@ -8,6 +8,7 @@ from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
 MAP_KEY = "body_map"
+PHONE_KEY = f"{MAP_KEY}_phone"
 
 content = get_content()
 size = charts.font_size()
@@ -18,7 +19,7 @@ feelings = [s for s in content.symptoms if s.kind == "feelings"]
 
 def tapped() -> None:
     """A tap on a place or a name picks that symptom for this patient (a pick is undone in the list)."""
-    ids = charts.clicked_ids(st.session_state.get(MAP_KEY))
+    ids = charts.clicked_ids(st.session_state.get(MAP_KEY)) + charts.clicked_ids(st.session_state.get(PHONE_KEY))
     known = {s.id for s in body}
     new = [i for i in ids if i in known and i not in state.picks("symptoms")]
     if new:
@@ -39,6 +40,7 @@ charts.chart(
     data=figures.body_map_table(content, marked),
     key=MAP_KEY,
     on_click=tapped,
+    phone=charts.body_map(marked, size, narrow=True),
 )
 state.pick_list("symptoms", [s.id for s in body], state.PICK_LABELS["symptoms"], part="body")
 

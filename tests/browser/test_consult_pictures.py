@@ -25,17 +25,22 @@ SCREENS = [(1920, 1080), (1366, 768)]
 MARKED = "causes=scar_tissue&symptoms=dull_ache"
 SCREENS_DIR = SCREENSHOTS / "consult-1920"
 
-FIRST_CHART_TOP = """() => {
-    const c = document.querySelector('[data-testid="stMain"] [data-testid="stPlotlyChart"]');
+
+# The shown charts: a picture drawn twice (wide and phone) shows one of the two; the hidden one
+# has no offsetParent.
+VISIBLE_CHARTS = """[...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')]
+    .filter(c => c.offsetParent !== null)"""
+FIRST_CHART_TOP = f"""() => {{
+    const c = {VISIBLE_CHARTS}[0];
     return c ? c.getBoundingClientRect().top : null;
-}"""
-# Every text plotly drew in the charts (SVG <text>, not the hidden hover labels), with its font size.
-CHART_TEXTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] svg text')]
+}}"""
+CHART_COUNT = f"() => {VISIBLE_CHARTS}.length"
+# Every text plotly drew in the shown charts (SVG <text>, not hover labels), with its font size.
+CHART_TEXTS = f"""() => {VISIBLE_CHARTS}.flatMap(c => [...c.querySelectorAll('svg text')])
     .filter(t => t.textContent.trim() && !t.closest('.hoverlayer'))
     .map(t => [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize)])"""
-FOCUSED_IN_SIDEBAR = (
-    """() => !!document.activeElement && !!document.activeElement.closest('[data-testid="stSidebar"]')"""
-)
+FOCUSED_IN_SIDEBAR = """() => !!document.activeElement
+    && !!document.activeElement.closest('[data-testid="stSidebar"]')"""
 
 
 def consult_url(key: str, extra: str = "") -> str:
@@ -68,7 +73,7 @@ def test_each_step_opens_on_its_picture_with_large_chart_text(screen, base_url, 
     assert not small, f"{key}: chart text under {floor} px: {small[:5]}"
 
     # Every chart keeps its words and its table.
-    charts = page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').count()
+    charts = page.evaluate(CHART_COUNT)
     main = page.locator('[data-testid="stMain"]')
     assert main.get_by_text("In words:").count() >= charts
     assert main.get_by_text("See this chart as a table").count() >= charts
@@ -138,3 +143,13 @@ def test_start_lists_the_steps_once(page, base_url):
     main = page.locator('[data-testid="stMain"]')
     for section in sections.GUIDED[1:]:
         expect(main.get_by_role("link", name=re.compile(re.escape(section.title)))).to_have_count(1)
+
+
+@pytest.mark.parametrize(("key", "chart"), [("causes", "cause_map"), ("symptoms", "body_map")])
+def test_a_phone_gets_the_narrow_picture(page, base_url, key, chart):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_url(page, base_url, url_of(sections.by_key(key)))
+    expect(page.locator(f".st-key-phone_{chart} [data-testid='stPlotlyChart']")).to_be_visible()
+    expect(page.locator(f".st-key-wide_{chart} [data-testid='stPlotlyChart']")).to_be_hidden()
+    page.set_viewport_size({"width": 1366, "height": 768})
+    expect(page.locator(f".st-key-wide_{chart} [data-testid='stPlotlyChart']")).to_be_visible()
