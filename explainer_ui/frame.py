@@ -3,7 +3,6 @@ the 'New patient' control, and the page's styles. The router (app.py) draws it; 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import streamlit as st
@@ -27,35 +26,15 @@ def styles() -> None:
         st.html(STYLES / "consult.css")
 
 
-# After a move to another page, keyboard focus goes to the new page's heading (not left on the
-# button that was pressed, or dropped on <body>). Reruns on the same page leave focus alone.
-FOCUS_HEADING = """<style>h1[tabindex="-1"]:focus { outline: none; }</style><script>
-(() => {
-  const title = %s;
-  const w = window;
-  if (w.__explainerFocused === location.pathname + "|" + title) return;
-  let tries = 0;
-  const focus = () => {
-    const h = [...document.querySelectorAll("h1")].find((e) => e.textContent.trim() === title);
-    if (h) {
-      w.__explainerFocused = location.pathname + "|" + title;
-      h.setAttribute("tabindex", "-1");
-      h.focus({ preventScroll: true });
-    } else if (tries++ < 40) {
-      setTimeout(focus, 50);
-    }
-  };
-  focus();
-})();
-</script>"""
-
-
 def header(section: Section) -> None:
     """The page title, with 'Step n of N' on the guided path (consult mode's bar shows the step)."""
     if section.step and not state.consult():
         st.caption(f"Step {section.step} of {len(sections.GUIDED)}")
     st.title(section.title, anchor=False)
-    st.html(FOCUS_HEADING % json.dumps(section.title), unsafe_allow_javascript=True)
+    # After a move to another page, keyboard focus goes to the new page's heading (not left on the
+    # button that was pressed, or dropped on <body>). Reruns on the same page leave focus alone. A fixed
+    # script (styles/focus.html), installed once per browser tab; it reads nothing from the content.
+    st.html(STYLES / "focus.html", unsafe_allow_javascript=True)
 
 
 def footer(section: Section) -> None:
