@@ -1,24 +1,99 @@
 """Charts: each comes with its accessible name, a one-sentence summary and its data. Figures are
 built once per set of arguments by one cached, typed function each, shared by every session
-(frozen, so never changed after they are built)."""
+(frozen, so never changed after they are built).
+
+Picture first: `lead()` gives a page's picture its key sentences in large type, and `more()` folds
+the rest of the page's text under "Read more" in consult mode (normal mode keeps it open)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from explainer import figures
-from explainer.figures import CHART_CONFIG, FrozenFigure, freeze
+from explainer.figures import CHART_CONFIG, DRAW_CONFIG, FrozenFigure, freeze
+from explainer_ui import state
 from explainer_ui.data import get_content
 
 
-def chart(figure: FrozenFigure, *, alt: str, summary: str, data: pd.DataFrame, key: str) -> None:
-    """A chart always comes with its accessible name, a one-sentence summary and its data."""
+def font_size() -> int:
+    """The page's body text in px: chart text scales with it (consult mode is larger)."""
+    return figures.body_px(state.consult())
+
+
+def chart(
+    figure: FrozenFigure,
+    *,
+    alt: str,
+    summary: str,
+    data: pd.DataFrame,
+    key: str,
+    clickable: bool = False,
+    on_click: Callable[[], None] | None = None,
+    drawing: bool = False,
+    phone: FrozenFigure | None = None,
+) -> Any:
+    """A chart always comes with its accessible name, a one-sentence summary and its data.
+
+    `clickable`: a click on a point reruns the page and the selection is returned (the point's
+    customdata is the id); `on_click` is called once per new click instead. `drawing`: the pen,
+    circle and eraser are in the toolbar; what is drawn stays in the browser tab. `phone`: the
+    figure for a narrow screen (one column, key underneath); the screen's width picks which shows."""
     # theme=None: the figure's own dark labels, not Streamlit's lighter grey (contrast).
-    st.plotly_chart(figure, width="stretch", config=CHART_CONFIG, alt=alt, key=key, theme=None)
+    options = dict(
+        width="stretch",
+        config=DRAW_CONFIG if drawing else CHART_CONFIG,
+        alt=alt,
+        theme=None,
+        on_select=on_click or ("rerun" if clickable else "ignore"),
+        selection_mode="points",
+    )
+    if phone is None:
+        event = st.plotly_chart(figure, key=key, **options)
+    else:  # layout.css shows one of the two by the screen's width
+        with st.container(key=f"wide_{key}"):
+            event = st.plotly_chart(figure, key=key, **options)
+        with st.container(key=f"phone_{key}"):
+            narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
+        if clicked_ids(narrow) and not clicked_ids(event):
+            event = narrow
     st.markdown(f"**In words:** {summary}")
     with st.expander("See this chart as a table"):
         st.table(data, hide_index=True)
+    return event
+
+
+def clicked_ids(event: Any) -> list[str]:
+    """The ids (customdata) of the points a click selected, in click order."""
+    try:
+        points = event.selection.points  # type: ignore[union-attr]
+    except AttributeError:
+        return []
+    ids = []
+    for point in points or ():
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple):
+            custom = custom[0] if custom else None
+        if isinstance(custom, str) and custom not in ids:
+            ids.append(custom)
+    return ids
+
+
+def lead(sentences: Sequence[str]) -> None:
+    """At most three key sentences beside the picture, in large type (consult.css)."""
+    with st.container(key="lead"):
+        st.markdown("\n\n".join(sentences[:3]))
+
+
+def more() -> AbstractContextManager:
+    """The rest of the page's words: folded under "Read more" in consult mode, open at home."""
+    if state.consult():
+        return st.expander("Read more", icon=":material/article:")
+    return st.container()
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -53,3 +128,33 @@ def treatment_numbers(treatment_ids: tuple[str, ...], font_size: float, narrow: 
     return freeze(
         figures.treatment_numbers_figure(get_content(), list(treatment_ids), font_size=font_size, narrow=narrow)
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def cause_map(marked: tuple[str, ...], size: int, narrow: bool = False) -> FrozenFigure:
+    return freeze(figures.cause_map_figure(get_content(), marked, font_size=size, narrow=narrow))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def spine_places(cause_ids: tuple[str, ...], marked: tuple[str, ...], size: int, narrow: bool = False) -> FrozenFigure:
+    return freeze(figures.spine_places_figure(get_content(), cause_ids, marked, font_size=size, narrow=narrow))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def spine_side(size: int, narrow: bool = False) -> FrozenFigure:
+    return freeze(figures.spine_side_figure(get_content(), font_size=size, narrow=narrow))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def operation(name: str, after: bool, size: int) -> FrozenFigure:
+    return freeze(figures.drawable(figures.operation_figure(name, after, font_size=size)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def body_map(marked: tuple[str, ...], size: int, narrow: bool = False) -> FrozenFigure:
+    return freeze(figures.body_map_figure(get_content(), marked, font_size=size, narrow=narrow))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def evidence_icons(evidence_id: str, size: int) -> FrozenFigure:
+    return freeze(figures.evidence_icons_figure(get_content(), evidence_id, font_size=size))

@@ -22,6 +22,7 @@ STYLES = Path(__file__).resolve().parent / "styles"
 def styles() -> None:
     """Print styles always; consult mode's larger type when it is on."""
     st.html(STYLES / "print.css")
+    st.html(STYLES / "layout.css")
     if state.consult():
         st.html(STYLES / "consult.css")
 
@@ -30,7 +31,11 @@ def header(section: Section) -> None:
     """The page title, with 'Step n of N' on the guided path (consult mode's bar shows the step)."""
     if section.step and not state.consult():
         st.caption(f"Step {section.step} of {len(sections.GUIDED)}")
-    st.title(section.title)
+    st.title(section.title, anchor=False)
+    # After a move to another page, keyboard focus goes to the new page's heading (not left on the
+    # button that was pressed, or dropped on <body>). Reruns on the same page leave focus alone. A fixed
+    # script (styles/focus.html), installed once per browser tab; it reads nothing from the content.
+    st.html(STYLES / "focus.html", unsafe_allow_javascript=True)
     warning_banner(section)  # CLIN-UI: the "When to get help" line, under the title on every page
 
 
@@ -61,7 +66,8 @@ def footer(section: Section) -> None:
     """'Back' and 'Next' along the guided path, as links (they work with the keyboard), then
     the note on whether a clinician has checked the content."""
     before, after = sections.neighbours(section.key)
-    if before or after:
+    # In consult mode the consult bar has Back and Next: one Next control, not two.
+    if (before or after) and not state.consult():
         with st.container(horizontal=True, horizontal_alignment="distribute", key="step_footer"):
             if before:
                 st.page_link(before.path, label=f"Back: {before.title}", icon=":material/arrow_back:")

@@ -181,12 +181,6 @@ def warning_banner_line(content: Content) -> str:
 WARNING_LINK = "When to get help"
 
 
-def red_flags_box() -> None:
-    """Retired: the frame now shows a 'When to get help' banner on every page, and the full list
-    has its own page (and is on the summary: `warning_signs`). Draws nothing; remove the call."""
-    return None
-
-
 def basis_label(basis: str | None) -> str:
     """'Study', 'Guideline' or 'Expert view' ('' when a row does not say)."""
     return BASIS_LABELS.get(Basis(basis), "") if basis else ""

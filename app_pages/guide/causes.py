@@ -1,49 +1,25 @@
-"""Why pain can continue: the 11 causes, grouped three ways, with a control to pick a group."""
+"""Why pain can continue: every cause on one map (when x what, pain as shape), a click or a group
+shows the cards, and the spine drawing shows where the causes sit."""
 
 import streamlit as st
 
-from explainer.causes import DIMENSIONS, cause_counts, causes_in_category
+from explainer import figures
+from explainer.causes import DIMENSIONS, causes_in_category
+from explainer.schema import Cause
 from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
 content = get_content()
-text.prose("causes_intro")
-
-st.header("Three ways to sort the causes")
-dimension = state.cause_dimension_control(DIMENSIONS)
-categories = content.categories(dimension)
-labels = {c.id: c.label for c in categories}
-picked = state.cause_group_pills(dimension, labels)
-
-counts = content.remember(("cause_counts", dimension), lambda: cause_counts(content, dimension))
-biggest = counts.loc[counts["Number of causes"].idxmax()]
-summary = (
-    f"Sorted by {DIMENSIONS[dimension].lower()}, the biggest group is "
-    f"“{biggest['Group']}” with {biggest['Number of causes']} of the {len(content.causes)} causes."
-)
-if dimension == "timing":
-    summary += " One cause can belong to more than one time."
-charts.chart(
-    charts.cause_groups(dimension, picked),
-    alt=f"Bar chart: number of causes in each group, sorted by {DIMENSIONS[dimension].lower()}",
-    summary=summary,
-    data=content.remember(("cause_table", dimension), lambda: counts.drop(columns="id")),
-    key=f"cause_chart_{dimension}",
-)
-if picked:
-    category = next(c for c in categories if c.id == picked)
-    causes = causes_in_category(content, dimension, picked)
-    st.subheader(f"{category.label}: {len(causes)} cause{'s' if len(causes) != 1 else ''}")
-    st.markdown(category.description)
-else:
-    causes = list(content.causes)
-    st.subheader(f"All {len(causes)} causes")
-
+size = charts.font_size()
+marked = state.picks("causes")
 group_labels = {d: {c.id: c.label for c in content.categories(d)} for d in DIMENSIONS}
-for cause in causes:
-    with st.expander(f"**{cause.name}**", expanded=len(causes) <= 3):
+
+
+def card(cause: Cause) -> None:
+    with st.container(border=True):
         when = ", ".join(group_labels["timing"].get(t, t) for t in cause.timing)
-        card = [
+        lines = [
+            f"#### {cause.name}" + (" (yours)" if cause.id in marked else ""),
             cause.explanation,
             f"**Good to know:** {cause.caution}" if cause.caution else "",
             f"**How a specialist looks for it:** {cause.how_found}",
@@ -52,5 +28,63 @@ for cause in causes:
             f"*Pain:* {group_labels['pain_type'].get(cause.pain_type)}",
         ]
         words = text.words_line(f"{cause.explanation} {cause.how_found}")
-        st.markdown("\n\n".join(p for p in card if p) + words + text.sources_line(cause.source_ids))
-state.pick_list("causes", [c.id for c in causes], state.PICK_LABELS["causes"])
+        st.markdown("\n\n".join(p for p in lines if p) + words + text.sources_line(cause.source_ids))
+
+
+charts.lead(
+    [
+        "There is no single reason why pain goes on. Each cause is on this map.",
+        "Across: when it starts. Down: what is going on. The shape shows the kind of pain. "
+        "Tap a cause to read about it.",
+    ]
+)
+event = charts.chart(
+    charts.cause_map(marked, size),
+    alt="Map of all causes: across, when it starts; down, what is going on; the shape is the kind of pain"
+    + (". Your causes are ringed and say Yours" if marked else ""),
+    summary=figures.cause_map_summary(content, marked),
+    data=figures.cause_map_table(content, marked),
+    key="cause_map",
+    clickable=True,
+    phone=charts.cause_map(marked, size, narrow=True),
+)
+by_id = {c.id: c for c in content.causes}
+clicked = [by_id[i] for i in charts.clicked_ids(event) if i in by_id]
+for cause in clicked:
+    card(cause)
+
+st.header("Causes by group")
+dimension = state.cause_dimension_control(DIMENSIONS)
+categories = content.categories(dimension)
+labels = {c.id: c.label for c in categories}
+picked = state.cause_group_pills(dimension, labels)
+if picked:
+    category = next(c for c in categories if c.id == picked)
+    shown = causes_in_category(content, dimension, picked)
+    st.subheader(f"{category.label}: {len(shown)} cause{'s' if len(shown) != 1 else ''}")
+    st.markdown(category.description)
+    for cause in shown:
+        if cause not in clicked:
+            card(cause)
+else:
+    shown = list(content.causes)
+
+st.header("Where in the spine")
+ids = tuple(c.id for c in shown)
+charts.chart(
+    charts.spine_places(ids, marked, size),
+    alt="Drawing of the lower back from the side, with a numbered mark where each cause sits",
+    summary=figures.spine_places_summary(content, ids, marked),
+    data=figures.spine_places_table(content, ids, marked),
+    key=f"cause_places_{dimension}_{picked}",
+    phone=charts.spine_places(ids, marked, size, narrow=True),
+)
+state.pick_list("causes", [c.id for c in content.causes], state.PICK_LABELS["causes"])
+
+with charts.more():
+    text.prose("causes_intro")
+    if not picked:
+        st.subheader(f"All {len(shown)} causes")
+        for cause in shown:
+            with st.expander(cause.name):
+                st.markdown(cause.explanation + text.sources_line(cause.source_ids))

@@ -1,42 +1,62 @@
-"""What the numbers say: each number as 100 people, with a guess before the answer."""
+"""What the numbers say: each number as 100 people. The picture shows the guess first, then the
+answer; numbers about an option this patient talked about come first and say so."""
 
 import pandas as pd
 import streamlit as st
 
+from explainer import figures
+from explainer.figures import load_places
 from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
-text.prose("evidence_intro")
+content = get_content()
+size = charts.font_size()
+talked = set(state.picks("treatments"))
+names = {t.id: t.name for t in content.treatments}
+about = {}  # evidence id -> the patient's options it is about
+for row in load_places().numbers:
+    if row.evidence_id and row.treatment_id in talked:
+        about.setdefault(row.evidence_id, []).append(names.get(row.treatment_id, row.treatment_id))
 
-for number in get_content().evidence:
+charts.lead(
+    [
+        "Here, results are shown as 100 people. Guess first, then see the answer.",
+        "These numbers come from groups of people. They cannot tell you what will happen to you.",
+    ]
+)
+numbers = sorted(content.evidence, key=lambda n: n.id not in about)
+for number in numbers:
     st.header(number.title)
-    guess = state.guess_slider(number)
-    if not state.reveal_button(number):
-        continue
-    st.markdown(f"You guessed **{guess} in 100**.")
-    groups = [(number.group_a_label, number.group_a_count)]
-    if number.group_b_label and number.group_b_count is not None:
-        groups.append((number.group_b_label, number.group_b_count))
-    # The outcome is a short label ("At least half of leg pain gone"): lower-cased inside a sentence.
-    outcome = number.outcome[0].lower() + number.outcome[1:]
-    st.markdown(f"*What was counted:* {number.outcome}.")
-    columns = st.columns(len(groups))
-    for column, (label, count) in zip(columns, groups, strict=True):
-        with column:
-            st.markdown(f"**{label}**: about **{count} in 100** people.")
+    if number.id in about:
+        st.markdown(f"**About an option you talked about:** {', '.join(dict.fromkeys(about[number.id]))}.")
+    picture, words = st.columns([3, 2])
+    with words:
+        guess = state.guess_slider(number)
+        revealed = state.reveal_button(number)
+        if revealed:
+            st.markdown(f"You guessed **{guess} in 100**. {number.plain_summary}")
+    with picture:
+        if revealed:
             charts.chart(
-                charts.icon_array(count, number.outcome, "The others"),
-                alt=f"100 people: {count} filled in, {100 - count} empty. Filled in means: {outcome}",
-                summary=f"{count} of 100 people: {outcome}. The other {100 - count}: not.",
-                data=pd.DataFrame(
-                    {
-                        "Group": [label, label],
-                        "What happened": [number.outcome, "Not this"],
-                        "People out of 100": [count, 100 - count],
-                    }
-                ),
-                key=f"icons_{number.id}_{count}_{label[:10]}",
+                charts.evidence_icons(number.id, size),
+                alt=f"100 people, the answer: {figures.evidence_icons_summary(content, number.id)}",
+                summary=figures.evidence_icons_summary(content, number.id),
+                data=figures.evidence_icons_table(content, number.id),
+                key=f"answer_icons_{number.id}",
             )
-    st.markdown(number.plain_summary)
-    st.markdown(f"**How sure can we be?** {number.uncertainty}")
-    text.sources(number.source_ids)
+        else:
+            charts.chart(
+                charts.icon_array(guess, "Your guess", "The others"),
+                alt=f"100 people: your guess, {guess} of them filled in",
+                summary=f"Your guess: {guess} of 100 people. Show the answer to compare.",
+                data=pd.DataFrame({"Your guess": [f"{guess} in 100"]}),
+                key=f"guess_icons_{number.id}",
+            )
+    if revealed:
+        with charts.more():
+            st.markdown(f"*What was counted:* {number.outcome}.")
+            st.markdown(f"**How sure can we be?** {number.uncertainty}")
+            text.sources(number.source_ids)
+
+with charts.more():
+    text.prose("evidence_intro")

@@ -1,34 +1,68 @@
-"""The spine and the operation: the lamina, what a laminectomy does, a drawing to point at."""
+"""The spine and the operation: the side view beside the operation seen before and after, a
+drawing the clinician can draw and circle on (nothing of it is stored)."""
 
-import pandas as pd
 import streamlit as st
 
-from explainer.figures import VERTEBRA_PARTS
+from explainer import figures
 from explainer_ui import charts, state, text
+from explainer_ui.data import get_content
 
-text.prose("spine_lamina")
+OPERATION_PROSE = {
+    "laminectomy": "spine_laminectomy",
+    "discectomy": "spine_discectomy",
+    "fusion": "spine_fusion",
+}
 
-st.header("A bone of the spine, seen from above")
-after = state.spine_view_control(["Before the operation", "After a laminectomy"])
-parts = pd.DataFrame(
-    {
-        "Part": [p.split(":")[0] for p in VERTEBRA_PARTS.values()],
-        "What it is": [p.split(": ", 1)[1] for p in VERTEBRA_PARTS.values()],
-    }
+size = charts.font_size()
+marked = state.picks("causes")
+charts.lead(
+    [
+        "Your spine is a stack of bones with soft discs between them. Nerves run down a tunnel behind them.",
+        "An operation makes more room for a squeezed nerve, or holds bones still.",
+    ]
 )
-if after:
-    parts["After a laminectomy"] = ["Removed" if key in {"lamina", "spinous"} else "Stays" for key in VERTEBRA_PARTS]
-charts.chart(
-    charts.vertebra(after),
-    alt="Drawing of a lower back vertebra seen from above" + (", after a laminectomy" if after else ", before surgery"),
-    summary=(
-        "After a laminectomy, the laminae and the spinous process are gone (dashed red outline). "
-        "The nerves in the canal have more room."
-        if after
-        else "The laminae (orange) form the bony roof behind the nerves. "
-        "The round body is at the front, the spinous process points to your back."
-    ),
-    data=parts,
-    key="vertebra_chart",
-)
-text.prose("spine_diagram_help", "spine_laminectomy")
+with st.container(horizontal=True, vertical_alignment="bottom", key="operation_controls"):
+    operation = st.segmented_control(
+        "The operation",
+        list(figures.OPERATIONS),
+        format_func=figures.OPERATIONS.get,
+        default="laminectomy",
+        required=True,
+        key="spine_operation",
+    )
+    after = state.spine_view_control(["Before", "After"])
+operation = operation or "laminectomy"
+side, top = st.columns(2)
+with side:
+    if marked:  # this patient's causes, numbered where they sit
+        content = get_content()
+        charts.chart(
+            charts.spine_places(marked, marked, size, narrow=True),
+            alt="Drawing of the lower back seen from the side, with your causes marked where they sit",
+            summary=figures.spine_places_summary(content, marked, marked),
+            data=figures.spine_places_table(content, marked, marked),
+            key="spine_side_chart",
+        )
+    else:
+        charts.chart(
+            charts.spine_side(size, narrow=True),
+            alt="Drawing of the lower back seen from the side: bones, discs and nerves",
+            summary=figures.spine_side_summary(),
+            data=figures.spine_side_table(),
+            key="spine_side_chart",
+        )
+with top:
+    name = figures.OPERATIONS[operation]
+    charts.chart(
+        charts.operation(operation, after, size),
+        alt=f"Drawing of a {name.lower()}, {'after' if after else 'before'} the operation. "
+        "You can draw and circle on it.",
+        summary=figures.operation_summary(operation, after),
+        data=figures.operation_table(operation),
+        key=f"operation_chart_{operation}_{after}",
+        drawing=True,
+    )
+st.caption("Draw or circle on the drawing with the pen in its corner. Nothing you draw is saved.")
+
+with charts.more():
+    text.prose("spine_lamina", "spine_diagram_help", OPERATION_PROSE[operation])

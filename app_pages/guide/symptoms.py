@@ -1,38 +1,69 @@
-"""Symptoms and feelings: what each symptom usually signals, the emotional side, red flags."""
+"""Symptoms and feelings: a body map to point at and tap (a tap picks the symptom for this
+patient), what each symptom often means, then feelings as one calm section."""
 
 import streamlit as st
 
-from explainer_ui import state, text
+from explainer import figures
+from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
-content = get_content()
-text.prose("symptoms_intro")
-text.red_flags_box()
+MAP_KEY = "body_map"
+PHONE_KEY = f"{MAP_KEY}_phone"
 
-st.header("Symptoms and what they often mean")
+content = get_content()
+size = charts.font_size()
+marked = state.picks("symptoms")
 body = [s for s in content.symptoms if s.kind == "body"]
-for symptom in body:
-    with st.container(border=True):
-        st.markdown(
-            f"#### {symptom.name}\n\n{symptom.description}\n\n**What it often points to:** {symptom.usually_signals}"
-            + text.words_line(f"{symptom.description} {symptom.usually_signals}")
-            + text.sources_line(symptom.source_ids)
-        )
+feelings = [s for s in content.symptoms if s.kind == "feelings"]
+
+
+def tapped() -> None:
+    """A tap on a place or a name picks that symptom for this patient (a pick is undone in the list)."""
+    ids = charts.clicked_ids(st.session_state.get(MAP_KEY)) + charts.clicked_ids(st.session_state.get(PHONE_KEY))
+    known = {s.id for s in body}
+    new = [i for i in ids if i in known and i not in state.picks("symptoms")]
+    if new:
+        state.set_picks("symptoms", [*state.picks("symptoms"), *new])
+
+
+charts.lead(
+    [
+        "Pain after back surgery is not the same for everyone. Where you feel it gives your specialist clues.",
+        "Tap each place where you feel something. It is added to your list.",
+    ]
+)
+charts.chart(
+    charts.body_map(marked, size),
+    alt="Outline of a body seen from behind, with a mark for each symptom where it is felt"
+    + (". Your symptoms are ringed and say Yours" if marked else ""),
+    summary=figures.body_map_summary(content, marked),
+    data=figures.body_map_table(content, marked),
+    key=MAP_KEY,
+    on_click=tapped,
+    phone=charts.body_map(marked, size, narrow=True),
+)
 state.pick_list("symptoms", [s.id for s in body], state.PICK_LABELS["symptoms"], part="body")
+
+with charts.more():
+    text.prose("symptoms_intro")
+    st.header("Symptoms and what they often mean")
+    ordered = sorted(body, key=lambda s: s.id not in marked)  # this patient's first
+    for symptom in ordered:
+        with st.container(border=True):
+            st.markdown(
+                f"#### {symptom.name}"
+                + (" (yours)" if symptom.id in marked else "")
+                + f"\n\n{symptom.description}\n\n**What it often points to:** {symptom.usually_signals}"
+                + text.words_line(f"{symptom.description} {symptom.usually_signals}")
+                + text.sources_line(symptom.source_ids)
+            )
 
 st.header("Feelings and daily life")
 text.prose("feelings_intro")
-feelings = [s for s in content.symptoms if s.kind == "feelings"]
-for symptom in feelings:
-    with st.container(border=True):
-        st.markdown(
-            f"#### {symptom.name}\n\n{symptom.description} {symptom.usually_signals}"
-            + text.sources_line(symptom.source_ids)
-        )
 state.pick_list("symptoms", [s.id for s in feelings], state.PICK_LABELS["feelings"], part="feelings")
-for emotion in content.emotions:
-    with st.container(border=True):
-        st.markdown(
-            f"#### {emotion.feeling}\n\n{emotion.explanation}\n\n**What can help:** {emotion.what_helps}"
-            + text.sources_line(emotion.source_ids)
-        )
+with st.expander("Common feelings, and what can help"):
+    lines = [f"- **{s.name}.** {s.description} {s.usually_signals}" for s in feelings]
+    lines += [f"- **{e.feeling}.** {e.explanation} *What can help:* {e.what_helps}" for e in content.emotions]
+    ids = [i for s in feelings for i in s.source_ids] + [i for e in content.emotions for i in e.source_ids]
+    st.markdown("\n".join(lines))
+    text.sources(ids)

@@ -113,9 +113,9 @@ def _body_map_narrow(content: Content, marked_set: set[str], font_size: float, p
         [
             scatter(x=xs, y=ys, mode="markers+text", text=nums, textfont=font(small), customdata=mids,
                     marker=dict(color=ORANGE, size=msize, opacity=1, line=dict(color=INK, width=mwidth)),
-                    selected=keep, unselected=keep, hoverinfo="skip", name="Places"),
+                    selected=keep, unselected=keep, hoverinfo="none", name="Places"),
             scatter(x=lx, y=ly, mode="text", text=ltext, textposition="middle right", textfont=font(label_px),
-                    customdata=lids, hoverinfo="skip", name="Symptoms"),
+                    customdata=lids, hoverinfo="none", name="Symptoms"),
         ],
         layout,
     )  # fmt: skip
@@ -230,7 +230,7 @@ def body_map_figure(
                 textposition=lpos,
                 textfont=font(label_px),
                 customdata=lid,
-                hoverinfo="skip",
+                hoverinfo="none",
                 marker=dict(symbol="square", color=SKY, size=lsize, opacity=1, line=dict(color=INK, width=lwidth)),
                 selected=dict(marker=dict(opacity=1)),
                 unselected=dict(marker=dict(opacity=1)),

@@ -145,7 +145,7 @@ def _cause_map_narrow(content: Content, marked_set: set[str], font_size: float) 
     keep = dict(marker=dict(opacity=1))
     data = [
         scatter(x=xs, y=ys, mode="markers+text", text=texts, textposition="middle right",
-                textfont=font(label_px, INK), customdata=ids, hoverinfo="skip", showlegend=False, name="Causes",
+                textfont=font(label_px, INK), customdata=ids, hoverinfo="none", showlegend=False, name="Causes",
                 marker=dict(symbol=symbol, size=size, color=colour, opacity=1, line=dict(color=INK, width=width)),
                 selected=keep, unselected=keep),
         scatter(x=[0.07] * len(key), y=key_y, mode="markers+text", text=[k[3] for k in key],

@@ -26,6 +26,7 @@ from explainer.figures.base import (
     font,
     mirror,
     note,
+    scatter,
     sizes,
 )
 from explainer.figures.spine import BODY_X0, BODY_X1, DISC_H, _poly, _rounded_rect, _shape, nerve_shapes, spine_shapes
@@ -239,7 +240,10 @@ def operation_figure(name: str, after: bool, *, font_size: float = 16) -> go.Fig
             font=font(head_px),
         ),
     ]
-    return figure([], layout, annotations)
+    # One invisible point: a drawing of shapes only still has a trace layer (the page can tell
+    # when it has been drawn, and the pen has a plot to draw on).
+    anchor = scatter(x=[0], y=[0], mode="markers", marker=dict(opacity=0), hoverinfo="skip", showlegend=False)
+    return figure([anchor], layout, annotations)
 
 
 def operation_summary(name: str, after: bool | None = None) -> str:

@@ -229,7 +229,9 @@ def spine_side_figure(
     ]
     _part_labels(annotations, shapes, places, label_px, front_only=narrow)
     if not wanted:
-        return figure([], layout, annotations)
+        # One invisible point: the drawing still has a trace layer (the page can tell it is drawn).
+        anchor = scatter(x=[0], y=[0], mode="markers", marker=dict(opacity=0), hoverinfo="skip", showlegend=False)
+        return figure([anchor], layout, annotations)
 
     # Causes at the same spot sit side by side, centred on it.
     at_spot: dict[tuple[float, float], list[str]] = {}

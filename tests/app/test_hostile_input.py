@@ -74,13 +74,13 @@ def _fixed_string(node: ast.expr) -> bool:
 
 
 def _style_sheet(node: ast.expr) -> bool:
-    """STYLES / "print.css": a fixed .css file from the app's styles folder."""
+    """STYLES / "print.css": a fixed .css (or .html) file from the app's styles folder."""
     return (
         isinstance(node, ast.BinOp)
         and isinstance(node.op, ast.Div)
         and _name(node.left) == "STYLES"
         and _fixed_string(node.right)
-        and str(getattr(node.right, "value", "")).endswith(".css")
+        and str(getattr(node.right, "value", "")).endswith((".css", ".html"))
     )
 
 
@@ -95,7 +95,7 @@ def html_violations(source: str, where: str) -> list[str]:
         name = _name(call.func)
         if name.endswith((".html", ".iframe")) or name in {"html", "iframe"}:
             # Only fixed strings or the app's own style sheets (STYLES / "x.css"), never content.
-            # A fixed script may run (unsafe_allow_javascript=True): it is the app's own text, never content.
+            # A fixed script may run (unsafe_allow_javascript=True): the app's own text or files, never content.
             args = [*call.args, *(k.value for k in call.keywords if k.arg != "unsafe_allow_javascript")]
             if not args or not all(_fixed_string(a) or _style_sheet(a) for a in args):
                 found.append(f"{where}:{call.lineno} passes something other than a fixed string to {name}")

@@ -45,7 +45,14 @@ def assert_charts_named_and_described(page, section) -> None:
         after = chart.evaluate(
             """el => {
                 const box = el.closest('[data-testid="stElementContainer"]');
-                const next = box && box.nextElementSibling;
+                let next = box && box.nextElementSibling;
+                // A picture drawn wide and narrow (two keyed blocks, the width shows one): the words
+                // follow the pair.
+                const pair = '[class*="st-key-wide_"], [class*="st-key-phone_"]';
+                let wrap = !next && el.closest(pair);
+                while (wrap && !wrap.nextElementSibling) wrap = wrap.parentElement;
+                if (wrap) next = wrap.nextElementSibling;
+                while (next && (next.matches(pair) || next.querySelector(pair))) next = next.nextElementSibling;
                 return next ? next.innerText.trim() : '';
             }"""
         )

@@ -1,0 +1,155 @@
+"""Picture first in consult mode (issue 13 points 1-5 and 8), in a real browser.
+
+On every guided step CONSULT-UI owns, at 1920x1080 and 1366x768: the first picture's top edge is on
+the first screen, no chart text is under 70 % of the body text, this patient's marks are highlighted;
+a tap on the body map picks the symptom; the folded sidebar is out of the tab order; focus lands on
+the heading after a move; one Next control. Screenshots of each step at 1920x1080 go to
+artifacts/screenshots/consult-1920/ for a person to look at."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from explainer import sections
+from explainer.figures import body_px, floor_px
+from tests.support.browser import wait_for_app
+from tests.support.pages import SCREENSHOTS, open_url, pill, rerun_after, url_of
+
+pytestmark = pytest.mark.browser
+
+OWNED = ["start", "spine", "causes", "symptoms", "evidence"]
+SCREENS = [(1920, 1080), (1366, 768)]
+MARKED = "causes=scar_tissue&symptoms=dull_ache"
+SCREENS_DIR = SCREENSHOTS / "consult-1920"
+
+
+# The shown charts: a picture drawn twice (wide and phone) shows one of the two; the hidden one
+# has no offsetParent.
+VISIBLE_CHARTS = """[...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')]
+    .filter(c => c.offsetParent !== null)"""
+FIRST_CHART_TOP = f"""() => {{
+    const c = {VISIBLE_CHARTS}[0];
+    return c ? c.getBoundingClientRect().top : null;
+}}"""
+CHART_COUNT = f"() => {VISIBLE_CHARTS}.length"
+# Every text plotly drew in the shown charts (SVG <text>, not hover labels), with its font size.
+CHART_TEXTS = f"""() => {VISIBLE_CHARTS}.flatMap(c => [...c.querySelectorAll('svg text')])
+    .filter(t => t.textContent.trim() && !t.closest('.hoverlayer'))
+    .map(t => [t.textContent.trim(), parseFloat(getComputedStyle(t).fontSize)])"""
+FOCUSED_IN_SIDEBAR = """() => !!document.activeElement
+    && !!document.activeElement.closest('[data-testid="stSidebar"]')"""
+
+
+def consult_url(key: str, extra: str = "") -> str:
+    return url_of(sections.by_key(key)) + "?consult=1" + (f"&{extra}" if extra else "")
+
+
+@pytest.fixture
+def screen(browser, request):
+    width, height = request.param
+    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
+    context.set_default_timeout(30_000)
+    yield context.new_page(), (width, height)
+    context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS, indirect=True, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("key", OWNED)
+def test_each_step_opens_on_its_picture_with_large_chart_text(screen, base_url, key):
+    page, (width, height) = screen
+    open_url(page, base_url, consult_url(key, MARKED))
+    page.wait_for_timeout(300)  # the last chart settles its text
+    top = page.evaluate(FIRST_CHART_TOP)
+    assert top is not None, f"{key}: no picture"
+    assert 0 <= top < height - 100, f"{key} at {width}x{height}: the first picture starts at {top} px"
+
+    floor = floor_px(body_px(True))
+    texts = page.evaluate(CHART_TEXTS)
+    assert texts or key == "evidence", f"{key}: no chart text found"  # a guess is 100 dots, no text
+    small = [(t, size) for t, size in texts if size < floor - 0.01]
+    assert not small, f"{key}: chart text under {floor} px: {small[:5]}"
+
+    # Every chart keeps its words and its table.
+    charts = page.evaluate(CHART_COUNT)
+    main = page.locator('[data-testid="stMain"]')
+    assert main.get_by_text("In words:").count() >= charts
+    assert main.get_by_text("See this chart as a table").count() >= charts
+
+    if width == 1920:
+        SCREENS_DIR.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENS_DIR / f"{sections.by_key(key).step:02d}-{key}.png"))
+
+
+@pytest.mark.parametrize("key", ["spine", "causes", "symptoms"])
+def test_this_patients_marks_are_highlighted(page, base_url, key):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_url(page, base_url, consult_url(key, MARKED))
+    texts = " ".join(t for t, _ in page.evaluate(CHART_TEXTS))
+    assert "Yours" in texts, f"{key}: the patient's marks are not highlighted"
+    open_url(page, base_url, consult_url(key))
+    texts = " ".join(t for t, _ in page.evaluate(CHART_TEXTS))
+    assert "Yours" not in texts
+
+
+TAP_POINT = """(name) => {
+    const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+    const t = gd._fullData.findIndex(tr => tr.name === 'Symptoms');
+    const i = gd._fullData[t].customdata.indexOf(name);
+    const point = gd.querySelectorAll('g.trace.scatter')[t].querySelectorAll('path.point')[i];
+    point.scrollIntoView({ block: 'center' });
+    const r = point.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+}"""
+
+
+def test_a_tap_on_the_body_map_picks_the_symptom(page, base_url):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_url(page, base_url, consult_url("symptoms"))
+    numbness = pill(page, "Which of these do you have?", "Numbness")
+    expect(numbness).to_have_attribute("aria-pressed", "false")  # not picked yet
+    x, y = page.evaluate(TAP_POINT, "numbness")
+    rerun_after(page, lambda: page.mouse.click(x, y))
+    wait_for_app(page)
+    expect(numbness).to_have_attribute("aria-pressed", "true")
+    texts = " ".join(t for t, _ in page.evaluate(CHART_TEXTS))
+    assert "Yours" in texts
+
+
+def test_the_folded_sidebar_is_not_in_the_tab_order(page, base_url):
+    open_url(page, base_url, consult_url("causes"))
+    page.locator('[data-testid="stMain"] h1').first.click()
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        assert not page.evaluate(FOCUSED_IN_SIDEBAR), "a folded sidebar link took the focus"
+
+
+def test_one_next_control_and_focus_on_the_heading_after_a_move(page, base_url):
+    open_url(page, base_url, consult_url("spine"))
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("button", name=re.compile("^Next:"))).to_have_count(1)
+    expect(main.get_by_role("link", name=re.compile("^Next:"))).to_have_count(0)
+    rerun_after(page, main.get_by_role("button", name="Next: Why pain can continue").click)
+    page.wait_for_url(re.compile(r"/causes\?"))
+    wait_for_app(page)
+    heading = main.get_by_role("heading", name="Why pain can continue", level=1)
+    expect(heading).to_be_focused()
+
+
+def test_start_lists_the_steps_once(page, base_url):
+    open_url(page, base_url, consult_url("start"))
+    main = page.locator('[data-testid="stMain"]')
+    for section in sections.GUIDED[1:]:
+        expect(main.get_by_role("link", name=re.compile(re.escape(section.title)))).to_have_count(1)
+
+
+@pytest.mark.parametrize(("key", "chart"), [("causes", "cause_map"), ("symptoms", "body_map")])
+def test_a_phone_gets_the_narrow_picture(page, base_url, key, chart):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_url(page, base_url, url_of(sections.by_key(key)))
+    expect(page.locator(f".st-key-phone_{chart} [data-testid='stPlotlyChart']")).to_be_visible()
+    expect(page.locator(f".st-key-wide_{chart} [data-testid='stPlotlyChart']")).to_be_hidden()
+    page.set_viewport_size({"width": 1366, "height": 768})
+    expect(page.locator(f".st-key-wide_{chart} [data-testid='stPlotlyChart']")).to_be_visible()
