@@ -15,7 +15,7 @@ from explainer import sections
 from explainer.aims import links_for, names_by_aim
 from explainer.content import Content
 from explainer.selection import Selection
-from explainer.vocabulary import Direction
+from explainer.vocabulary import Aim, Direction
 from explainer.wording import join_names
 
 # A patient's feeling about one option (contract: leaning / not_sure / not_for_me).
@@ -412,10 +412,10 @@ def summarise(content: Content, selection: Selection, questions: list[str] | Non
             links = links_for(content, Direction.BY_TREATMENT, [t.id])
             by_aim = names_by_aim(links, Direction.BY_TREATMENT)
             lines = [t.what_it_is]
-            if by_aim["main"]:
-                lines.append(f"Main aim: {join_names(by_aim['main'])}.")
-            if by_aim["may"]:
-                lines.append(f"May also help: {join_names(by_aim['may'])}.")
+            if by_aim[Aim.MAIN]:
+                lines.append(f"Main aim: {join_names(by_aim[Aim.MAIN])}.")
+            if by_aim[Aim.MAY]:
+                lines.append(f"May also help: {join_names(by_aim[Aim.MAY])}.")
             yours = [x.symptom for x in links if x.symptom_id in chosen_symptoms and x.aim != "not"]
             if chosen_symptoms:
                 lines.append(

@@ -94,7 +94,7 @@ def freeze(figure: go.Figure) -> FrozenFigure:
     frozen_dict = figure.to_dict()
     figure.__class__ = FrozenFigure
     figure._frozen_dict = frozen_dict
-    return figure  # type: ignore[return-value]
+    return figure
 
 
 # ------------------------------------------------------------------------------------------

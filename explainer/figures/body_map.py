@@ -31,8 +31,9 @@ from explainer.figures.base import (
     sizes,
     wrap,
 )
-from explainer.figures.places import Places, load_places
+from explainer.figures.places import BodyPlace, Places, load_places
 from explainer.figures.spine import _poly, _shape
+from explainer.schema import Symptom
 from explainer.wording import join_names
 
 SKIN = "#F5E6DA"
@@ -143,10 +144,14 @@ def body_map_figure(
     def gap(text: str) -> float:
         return (text.count("<br>") + 1) * 1.3 * label_px * units_per_px + 0.35
 
-    placed, unplaced = [], []
+    placed: list[tuple[Symptom, BodyPlace]] = []
+    unplaced: list[tuple[Symptom, None]] = []
     for symptom in content.symptoms:
         place = places.body_place(symptom.id)
-        (placed if place else unplaced).append((symptom, place))
+        if place:
+            placed.append((symptom, place))
+        else:
+            unplaced.append((symptom, None))
 
     def label_text(symptom, place) -> str:
         name = wrap(_label(symptom), NAME_WIDTH)

@@ -5,6 +5,9 @@ and a second cue besides colour (text on the marks, marker shapes, bar patterns 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -31,7 +34,7 @@ from explainer.figures.base import (
     mirror,
     sizes,
 )
-from explainer.vocabulary import AIM_LABELS
+from explainer.vocabulary import AIM_LABELS, Aim
 
 # ------------------------------------------------------------------------------------------
 # The vertebra seen from above
@@ -279,6 +282,25 @@ def _wrap(label: str, width: int = 9) -> str:
     return "<br>".join(lines)
 
 
+class _Named(Protocol):
+    @property
+    def short_name(self) -> str: ...
+
+
+def _oriented(
+    treatments: Sequence[_Named], symptoms: Sequence[_Named], by_treatment: list[list[Aim]], treatments_across: bool
+) -> tuple[Sequence[_Named], Sequence[_Named], list[list[Aim]]]:
+    """(rows, columns, aims) with the treatments across or down."""
+    if treatments_across:
+        return symptoms, treatments, [list(col) for col in zip(*by_treatment, strict=True)]
+    return treatments, symptoms, by_treatment
+
+
+def _hover(row: _Named, column: _Named, aim: str, treatments_across: bool) -> str:
+    treatment, symptom = (column, row) if treatments_across else (row, column)
+    return f"{treatment.short_name}: {AIM_LABELS[Aim(aim)].lower()} for {symptom.short_name.lower()}"
+
+
 def aim_matrix_figure(
     content: Content,
     treatment_ids: list[str],
@@ -293,10 +315,7 @@ def aim_matrix_figure(
     plotly's validation, which took most of a click (about 6 ms of 7). The tests build it with
     validation for many picks and check that plotly accepts it unchanged."""
     treatments, symptoms, by_treatment = aim_grid(content, treatment_ids, symptom_ids)
-    if treatments_as_columns:
-        rows, columns, aims = symptoms, treatments, [list(col) for col in zip(*by_treatment, strict=True)]
-    else:
-        rows, columns, aims = treatments, symptoms, by_treatment
+    rows, columns, aims = _oriented(treatments, symptoms, by_treatment, treatments_as_columns)
     marks = {"main": "<b>Main<br>aim</b>", "may": "May<br>help", "not": "Not<br>aimed"}
     heatmap = dict(
         type="heatmap",
@@ -323,11 +342,7 @@ def aim_matrix_figure(
         texttemplate="%{text}",
         textfont=dict(size=14),
         hovertext=[
-            [
-                f"{(c if treatments_as_columns else r).short_name}: {AIM_LABELS[a].lower()} "
-                f"for {(r if treatments_as_columns else c).short_name.lower()}"
-                for c, a in zip(columns, row, strict=True)
-            ]
+            [_hover(r, c, a, treatments_as_columns) for c, a in zip(columns, row, strict=True)]
             for r, row in zip(rows, aims, strict=True)
         ],
         hoverinfo="text",

@@ -232,7 +232,8 @@ def treatment_compare_table(
     for t in content.treatments:
         if t.id not in ids:
             continue
-        benefit, harm = [], []
+        benefit: list[str] = []
+        harm: list[str] = []
         for number in places.numbers_for(t.id):
             outcome, groups = _groups(content, number)
             if not groups:

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
@@ -132,7 +133,7 @@ class Places:
         return sorted((n for n in self.numbers if n.treatment_id == treatment_id), key=lambda n: n.order)
 
 
-def _plain(error: dict) -> str:
+def _plain(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
     if kind == "missing":
         return "this value is missing."
@@ -263,10 +264,12 @@ def place_problems(content: Content, places: Places) -> list[Problem]:
             problems.append(
                 Problem(SPINE_PLACES, f"the cause '{cause.id}' has no row; add one (part_id may be blank).")
             )
-    for place in places.body:
-        if place.symptom_id not in symptom_ids:
+    for body_place in places.body:
+        if body_place.symptom_id not in symptom_ids:
             problems.append(
-                Problem(BODY_PLACES, f"'{place.symptom_id}' is not a symptom id in symptoms.csv.", field="symptom_id")
+                Problem(
+                    BODY_PLACES, f"'{body_place.symptom_id}' is not a symptom id in symptoms.csv.", field="symptom_id"
+                )
             )
     treatment_ids = {t.id for t in content.treatments}
     evidence_ids = {e.id for e in content.evidence}

@@ -10,6 +10,7 @@ listed under the drawing instead, so every cause asked for is shown.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -189,7 +190,7 @@ def spine_side_figure(
         lines = text.count("<br>") + 1
         key_lines.append((line + lines / 2, text, cid))
         line += lines + 0.8
-    drawing = dict(visible=False, range=[-9.0, 8.0], fixedrange=True)
+    drawing: dict[str, Any] = dict(visible=False, range=[-9.0, 8.0], fixedrange=True)
     height = max(560, 34 * font_size, (line + 1) * 1.5 * small + 40)
     extra: dict = {}
     upright = dict(visible=False, range=[-1.2, 15.0], scaleanchor="x", scaleratio=1, fixedrange=True)
