@@ -33,6 +33,7 @@ from explainer.figures.base import (
     ellipse,
     mirror,
     sizes,
+    wrap,
 )
 from explainer.vocabulary import AIM_LABELS, Aim
 
@@ -271,15 +272,9 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
     return fig
 
 
-def _wrap(label: str, width: int = 9) -> str:
-    """Break a label into short lines at spaces, so narrow grid columns never overlap."""
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
+def _wrap(label: str) -> str:
+    """Short lines, so narrow grid columns never overlap."""
+    return wrap(label, 9)
 
 
 class _Named(Protocol):

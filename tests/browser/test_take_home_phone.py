@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import signal
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,7 +20,7 @@ from pypdf import PdfReader
 
 from explainer.content import load_content
 from explainer.qr import ENV_VAR
-from tests.support.browser import CHROMIUM_ARGS, chromium_path, free_port, wait_for_app, wait_healthy
+from tests.support.browser import CHROMIUM_ARGS, chromium_path, free_port, streamlit_server, wait_for_app
 from tests.support.pages import SECTION, click_nav, main_text, open_url, pick_pill, pick_segment, rerun_after, url_of
 from tests.support.paths import ROOT
 
@@ -40,39 +36,17 @@ def public_server():
     """`streamlit run app.py` on 127.0.0.1 with a public address on a made-up host name."""
     port = free_port()
     public = f"http://{HOST}:{port}"
-    log = tempfile.NamedTemporaryFile(prefix="takehome-", suffix=".log", delete=False)  # noqa: SIM115
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env={**os.environ, ENV_VAR: public},
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-        start_new_session=True,
-    )
-    log.close()
-    try:
-        wait_healthy(f"http://127.0.0.1:{port}")
+    with streamlit_server(env={ENV_VAR: public}, port=port):
         yield public
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        Path(log.name).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="module")
 def mapped_browser(playwright_driver):
     """A Chromium that finds the made-up host on this machine (and nowhere else)."""
     executable = chromium_path()
-    if executable is None:
+    if executable is None:  # the suite's own browser fixture has failed in CI by now; locally, say so
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true and no Chromium: the browser tests must run in CI.", pytrace=False)
         pytest.skip("BROWSER TESTS NOT RUN: no Chromium")
     rules = f"--host-resolver-rules=MAP {HOST} 127.0.0.1, EXCLUDE localhost"
     browser = playwright_driver.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, rules])

@@ -82,11 +82,12 @@ def streamlit_server(
     cwd: Path = ROOT,
     extra_args: tuple[str, ...] = (),
     env: dict[str, str] | None = None,
+    port: int | None = None,
 ):
-    """`streamlit run` on a free loopback port; stopped by its process id afterwards.
+    """`streamlit run` on a free loopback port (or `port`); stopped by its process id afterwards.
 
     `env` adds to (or overrides) this process's environment, e.g. EXPLAINER_CONTENT_DIR."""
-    port = free_port()
+    port = port or free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(app),
         "--server.port", str(port),
