@@ -18,12 +18,7 @@ for row in load_places().numbers:
     if row.evidence_id and row.treatment_id in talked:
         about.setdefault(row.evidence_id, []).append(names.get(row.treatment_id, row.treatment_id))
 
-charts.lead(
-    [
-        "Here, results are shown as 100 people. Guess first, then see the answer.",
-        "These numbers come from groups of people. They cannot tell you what will happen to you.",
-    ]
-)
+charts.lead(["Here, results are shown as 100 people. Guess first, then see the answer."])
 numbers = sorted(content.evidence, key=lambda n: n.id not in about)
 for number in numbers:
     st.header(number.title)
@@ -35,6 +30,7 @@ for number in numbers:
         revealed = state.reveal_button(number)
         if revealed:
             st.markdown(f"You guessed **{guess} in 100**. {number.plain_summary}")
+            st.markdown("These numbers come from groups of people. They cannot tell you what will happen to you.")
     with picture:
         if revealed:
             charts.chart(
