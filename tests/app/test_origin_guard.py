@@ -128,10 +128,8 @@ def test_security_headers_and_private_endpoints():
             assert err.headers["Cache-Control"] == "no-store"
 
 
-def test_private_endpoint_rule():
-    """Metrics and the agent API answer 404 to any client but the machine itself."""
-    from explainer_ui.guard import SecurityHeaders
-
+def _respond(middleware, scope: dict) -> list[dict]:
+    """What a middleware in front of an app that answers 200 sends for one request."""
     sent: list[dict] = []
 
     async def app(scope, receive, send):
@@ -143,15 +141,21 @@ def test_private_endpoint_rule():
     async def receive():
         return {"type": "http.request"}
 
-    guard = SecurityHeaders(app)
+    asyncio.run(middleware(app)(scope, receive, send))
+    return sent
+
+
+def test_private_endpoint_rule():
+    """Metrics and the agent API answer 404 to any client but the machine itself."""
+    from explainer_ui.guard import SecurityHeaders
+
     for path, client, status in [
         ("/_stcore/metrics", ("10.0.0.7", 5), 404),
         ("/_stcore/agent/openapi.json", ("10.0.0.7", 5), 404),
         ("/_stcore/metrics", ("127.0.0.1", 5), 200),
         ("/_stcore/health", ("10.0.0.7", 5), 200),
     ]:
-        sent.clear()
-        asyncio.run(guard({"type": "http", "path": path, "client": client, "headers": []}, receive, send))
+        sent = _respond(SecurityHeaders, {"type": "http", "path": path, "client": client, "headers": []})
         assert sent[0]["status"] == status, path
 
 
@@ -173,19 +177,8 @@ def test_stray_page_paths_redirect_to_the_page(path, query, location):
     """U15 (/summary/extra drew a blank page) and U16 (//summary gave a bare 400)."""
     from explainer_ui.guard import TidyPaths
 
-    sent: list[dict] = []
-
-    async def app(scope, receive, send):
-        await send({"type": "http.response.start", "status": 200, "headers": []})
-
-    async def send(message):
-        sent.append(message)
-
-    async def receive():
-        return {"type": "http.request"}
-
     scope = {"type": "http", "method": "GET", "path": path, "query_string": query, "headers": []}
-    asyncio.run(TidyPaths(app)(scope, receive, send))
+    sent = _respond(TidyPaths, scope)
     assert sent[0]["status"] == 308
     assert dict(sent[0]["headers"])[b"location"].decode() == location
 
