@@ -89,8 +89,8 @@ def aim_table(content: Content, treatment_ids: list[str], symptom_ids: list[str]
     laid out as the chart is: what was picked goes across."""
     chosen, others, aims = _grid_along(content, treatment_ids, symptom_ids, direction)
     heading = "Symptom" if direction == Direction.BY_TREATMENT else "Treatment"
-    columns = {heading: [o.short_name for o in others]}
-    columns |= {c.short_name: [AIM_LABELS[a] for a in row] for c, row in zip(chosen, aims, strict=True)}
+    columns = {heading: [o.name for o in others]}
+    columns |= {c.name: [AIM_LABELS[a] for a in row] for c, row in zip(chosen, aims, strict=True)}
     return pd.DataFrame(columns)
 
 

@@ -401,7 +401,7 @@ def _header_problems(name: str, header: list[str], model: type[Row]) -> list[Pro
     out += [
         Problem(name, f"unknown column; expected only: {', '.join(expected)}.", row=1, field=column or "(blank)")
         for column in header
-        if column not in expected
+        if column not in expected and column not in model.retired_columns
     ]
     if not out and len(set(header)) != len(header):
         out.append(Problem(name, "a column name appears twice.", row=1))
@@ -429,8 +429,11 @@ def _parse_row(name: str, model: type[Row], header: list[str], line_no: int, cel
         return [Problem(name, f"this row could not be read: {err}", row=line_no)]
 
 
-def _read_table(folder: Path, name: str, problems: list[Problem]) -> list[tuple[int, Row]]:
-    """(spreadsheet line, row) for every valid row, in display order; problems are appended."""
+def _read_table(
+    folder: Path, name: str, problems: list[Problem], warnings: list[Problem] | None = None
+) -> list[tuple[int, Row]]:
+    """(spreadsheet line, row) for every valid row, in display order; problems are appended, and
+    a warning for each retired column the file still has (its cells are ignored)."""
     model, unique_field = TABLES[name]
     text = _read_text(folder / name, name, problems)
     lines = _csv_lines(name, text, problems) if text is not None else None
@@ -441,6 +444,14 @@ def _read_table(folder: Path, name: str, problems: list[Problem]) -> list[tuple[
     if header_problems:
         problems.extend(header_problems)
         return []
+    retired = [i for i, column in enumerate(header) if column in model.retired_columns]
+    if retired:
+        if warnings is not None:
+            warnings.extend(Problem(name, model.retired_columns[header[i]], row=1, field=header[i]) for i in retired)
+        keep = [i for i in range(len(header)) if i not in retired]
+        lines = [lines[0]] + [[c for i, c in enumerate(cells) if i in keep] if len(cells) == len(header) else cells
+                              for cells in lines[1:]]  # fmt: skip
+        header = [header[i] for i in keep]
 
     rows: list[tuple[int, Row]] = []
     seen: dict[str, int] = {}
@@ -713,8 +724,9 @@ def load_content(directory: Path | str | None = None) -> Content:
     tables: dict[str, tuple[Row, ...]] = {}
     lines: dict[str, tuple[int, ...]] = {}
     prose: dict[str, str] = {}
+    retired: list[Problem] = []
     for name in TABLES:
-        numbered = _read_table(folder, name, problems)
+        numbered = _read_table(folder, name, problems, retired)
         tables[name] = tuple(row for _, row in numbered)
         lines[name] = tuple(line for line, _ in numbered)
     for block in PROSE_BLOCKS:
@@ -736,7 +748,7 @@ def load_content(directory: Path | str | None = None) -> Content:
     )
     for check in CHECKS:
         problems.extend(check(checking, problems))
-    warnings = list(setting_warnings(checking))
+    warnings = retired + list(setting_warnings(checking))
     # A file with problems is not shown at all: a half-valid table could show a fact
     # without its source, or a link that points nowhere.
     for file in {p.file for p in problems if not _reference_row(p)}:

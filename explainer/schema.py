@@ -21,7 +21,6 @@ ID_PATTERN = r"^[a-z0-9_]+$"
 Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN, max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
-ShortName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=22)]
 
 
 class FieldError(ValueError):
@@ -60,6 +59,9 @@ class Row(BaseModel):
 
     # Columns a file may leave out altogether (every other column must be in the header).
     optional_columns: ClassVar[frozenset[str]] = frozenset()
+    # Columns the app no longer reads: an old file that still has one loads, the column is
+    # ignored, and the content check prints a warning saying why and what to do.
+    retired_columns: ClassVar[dict[str, str]] = {}
 
 
 class Sourced(Row):
@@ -178,21 +180,31 @@ class Cause(Sourced):
         return tuple(value) if isinstance(value, list) else (value,)
 
 
+# One name for each symptom and option everywhere: `short_name` (an abbreviation for chart axes)
+# is gone, and a file that still has it gets this warning.
+SHORT_NAME_RETIRED = {
+    "short_name": "this column is no longer used and is ignored: the app shows `name` everywhere "
+    "(charts wrap long names). Delete the column."
+}
+
+
 class Symptom(Sourced):
+    retired_columns: ClassVar[dict[str, str]] = SHORT_NAME_RETIRED
+
     id: Id
     order: int
-    name: Text
-    short_name: ShortName
+    name: Text  # the one name a patient sees everywhere: pills, charts, grid, summary, PDF
     description: Text
     usually_signals: Text
     kind: Literal["body", "feelings"]
 
 
 class Treatment(Sourced):
+    retired_columns: ClassVar[dict[str, str]] = SHORT_NAME_RETIRED
+
     id: Id
     order: int
-    name: Text
-    short_name: ShortName
+    name: Text  # the one name a patient sees everywhere: pills, charts, grid, summary, PDF
     invasiveness: Id
     in_article: YesNo
     what_it_is: Text

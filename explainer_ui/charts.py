@@ -106,14 +106,30 @@ def cause_groups(dimension: str, picked: str | None) -> FrozenFigure:
     return freeze(figures.cause_groups_figure(get_content(), dimension, picked))
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
 def treatment_ladder() -> FrozenFigure:
-    return freeze(figures.treatment_ladder_figure(get_content(), []))
+    """The ladder, its labels at the page's text size (larger in consult mode)."""
+    return _treatment_ladder(font_size())
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _treatment_ladder(size: int) -> FrozenFigure:
+    return freeze(figures.treatment_ladder_figure(get_content(), [], font_size=size))
+
+
+def aim_matrix(treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], treatments_across: bool) -> FrozenFigure:
+    """The aim grid, its words at the page's text size (larger in consult mode)."""
+    return _aim_matrix(treatment_ids, symptom_ids, treatments_across, font_size())
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def aim_matrix(treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], treatments_across: bool) -> FrozenFigure:
-    return freeze(figures.aim_matrix_figure(get_content(), list(treatment_ids), list(symptom_ids), treatments_across))
+def _aim_matrix(
+    treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], treatments_across: bool, size: int
+) -> FrozenFigure:
+    return freeze(
+        figures.aim_matrix_figure(
+            get_content(), list(treatment_ids), list(symptom_ids), treatments_across, font_size=size
+        )
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

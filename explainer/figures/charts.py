@@ -222,21 +222,43 @@ def cause_groups_figure(content: Content, dimension: str, highlight: str | None 
 # Treatments
 
 
-def treatment_ladder_figure(content: Content, highlight: list[str] | None = None) -> go.Figure:
-    """Treatments as steps, from least to most invasive; marker shape and text show the step."""
+# Treatments and symptoms carry one name everywhere (their `name` in the content): the charts
+# wrap a long name over lines instead of shortening it.
+LADDER_CHARS = 24  # a label to the right of its mark (the first two steps: room to the right edge)
+LADDER_CHARS_LEFT = 14  # a label to the left of its mark (the last steps, near the right edge)
+
+
+def treatment_ladder_figure(
+    content: Content, highlight: list[str] | None = None, font_size: float | None = None
+) -> go.Figure:
+    """Treatments as steps, from least to most invasive; marker shape and text show the step.
+
+    Each option is labelled with its name, wrapped: to the right of its mark on the first two
+    steps, to the left on the later ones (so a label never runs off the right edge of a phone).
+    `font_size` is the page's body text (16, or 22 in consult mode): the labels follow it."""
+    _small, label_px, _head = sizes(font_size or 16)
     steps = {cat.id: (i, cat.label) for i, cat in enumerate(content.categories("invasiveness"), start=1)}
     treatments = list(content.treatments)
     colours = [BLUE, ORANGE, GREEN, VERMILLION]
     chosen = set(highlight or [])
-    fig = go.Figure(layout=_layout(150 + 44 * len(treatments)))
-    for step_id, (step, label) in steps.items():
+    half = (len(steps) + 1) // 2
+
+    def label(t, step: int) -> str:
+        return wrap(t.name, LADDER_CHARS if step <= half else LADDER_CHARS_LEFT)
+
+    labels = {t.id: label(t, steps[t.invasiveness][0]) for t in treatments if t.invasiveness in steps}
+    lines = max((text.count("<br>") + 1 for text in labels.values()), default=1)
+    row_px = max(44 * label_px / 16, lines * 1.3 * label_px + 14)
+    fig = go.Figure(layout=_layout(round(150 * label_px / 16 + row_px * len(treatments))))
+    for step_id, (step, name) in steps.items():
         rows = [t for t in treatments if t.invasiveness == step_id]
         if not rows:
             continue
+        right = step <= half
         fig.add_trace(
             go.Scatter(
                 x=[step] * len(rows),
-                y=[t.short_name for t in rows],
+                y=[t.name for t in rows],
                 mode="markers+text",
                 marker=dict(
                     symbol=SYMBOLS[(step - 1) % len(SYMBOLS)],
@@ -244,18 +266,19 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
                     color=colours[(step - 1) % len(colours)],
                     line=dict(color=INK, width=[3 if t.id in chosen else 1 for t in rows]),
                 ),
-                text=[f"  {t.short_name}" for t in rows],
-                textposition="middle right",
-                textfont=dict(size=15),
-                name=label,
-                hovertext=[f"{t.name}: {label}" for t in rows],
+                text=[f"  {labels[t.id]}" if right else f"{labels[t.id]}  " for t in rows],
+                textposition="middle right" if right else "middle left",
+                textfont=dict(size=label_px, color=INK),
+                cliponaxis=False,
+                name=name,
+                hovertext=[f"{t.name}: {name}" for t in rows],
                 hoverinfo="text",
             )
         )
-    fig.update_layout(margin=dict(l=10, r=10, t=10, b=110))
+    fig.update_layout(margin=dict(l=10, r=10, t=10, b=round(110 * label_px / 16)))
     fig.update_yaxes(
         categoryorder="array",
-        categoryarray=[t.short_name for t in treatments],
+        categoryarray=[t.name for t in treatments],
         autorange="reversed",
         showticklabels=False,
         fixedrange=True,
@@ -263,8 +286,9 @@ def treatment_ladder_figure(content: Content, highlight: list[str] | None = None
     fig.update_xaxes(
         tickvals=[s for s, _ in steps.values()],
         ticktext=[label.replace(" ", "<br>", 1) for _, label in steps.values()],
-        range=[0.6, len(steps) + 1.4],
-        title=dict(text="Less invasive  →  more invasive", font=dict(size=15), standoff=18),
+        tickfont=dict(size=label_px, color=INK),
+        range=[0.4, len(steps) + 0.6],
+        title=dict(text="Less invasive  →  more invasive", font=dict(size=label_px), standoff=18),
         showgrid=True,
         gridcolor="#E5E5E5",
         fixedrange=True,
@@ -277,9 +301,12 @@ def _wrap(label: str) -> str:
     return wrap(label, 9)
 
 
+GRID_ROW_CHARS = 18  # a row name of the aim grid, wrapped so the grid keeps room on a phone
+
+
 class _Named(Protocol):
     @property
-    def short_name(self) -> str: ...
+    def name(self) -> str: ...
 
 
 def _oriented(
@@ -293,7 +320,7 @@ def _oriented(
 
 def _hover(row: _Named, column: _Named, aim: str, treatments_across: bool) -> str:
     treatment, symptom = (column, row) if treatments_across else (row, column)
-    return f"{treatment.short_name}: {AIM_LABELS[Aim(aim)].lower()} for {symptom.short_name.lower()}"
+    return f"{treatment.name}: {AIM_LABELS[Aim(aim)].lower()} for {symptom.name.lower()}"
 
 
 def aim_matrix_figure(
@@ -302,21 +329,29 @@ def aim_matrix_figure(
     symptom_ids: list[str],
     treatments_as_columns: bool = False,
     validate: bool = False,
+    font_size: float | None = None,
 ) -> go.Figure:
     """Treatment-by-symptom grid; every cell says its meaning in words, colour is extra.
 
     What the person picked goes across (few, wide columns: readable on a phone), the other side
-    down. This figure is new for each pick in the filter, so it is built from plain dicts without
+    down. Every treatment and symptom is shown by its name, wrapped. `font_size` is the page's body
+    text (16, or 22 in consult mode): the grid's words follow it (never under 70 % of it). This
+    figure is new for each pick in the filter, so it is built from plain dicts without
     plotly's validation, which took most of a click (about 6 ms of 7). The tests build it with
     validation for many picks and check that plotly accepts it unchanged."""
+    small, _label, _head = sizes(font_size or 16)
     treatments, symptoms, by_treatment = aim_grid(content, treatment_ids, symptom_ids)
     rows, columns, aims = _oriented(treatments, symptoms, by_treatment, treatments_as_columns)
     marks = {"main": "<b>Main<br>aim</b>", "may": "May<br>help", "not": "Not<br>aimed"}
+    row_px_font = max(15, small)  # the row names: 15 px as before, larger in consult mode
+    row_labels = [wrap(r.name, GRID_ROW_CHARS) for r in rows]
+    lines = max((label.count("<br>") + 1 for label in row_labels), default=1)
+    row_px = max(62 * small / 13, lines * 1.3 * row_px_font + 10)
     heatmap = dict(
         type="heatmap",
         z=[[AIM_SCORE[aim] for aim in row] for row in aims],
-        x=[_wrap(c.short_name) for c in columns],
-        y=[r.short_name for r in rows],
+        x=[_wrap(c.name) for c in columns],
+        y=row_labels,
         zmin=0,
         zmax=2,
         # Light blue for "may help" so plotly's dark cell text keeps a high contrast (about 7:1).
@@ -335,7 +370,7 @@ def aim_matrix_figure(
         # plotly picks black or white text for each cell's colour.
         text=[[marks[aim] for aim in row] for row in aims],
         texttemplate="%{text}",
-        textfont=dict(size=14),
+        textfont=dict(size=small),
         hovertext=[
             [_hover(r, c, a, treatments_as_columns) for c, a in zip(columns, row, strict=True)]
             for r, row in zip(rows, aims, strict=True)
@@ -343,9 +378,10 @@ def aim_matrix_figure(
         hoverinfo="text",
     )
     layout = _layout(
-        140 + 62 * max(1, len(rows)),
-        xaxis=dict(side="top", tickfont=dict(size=13, color=INK), fixedrange=True, tickangle=0),
-        yaxis=dict(autorange="reversed", fixedrange=True),
+        round(140 * small / 13 + row_px * max(1, len(rows))),
+        xaxis=dict(side="top", tickfont=dict(size=small, color=INK), fixedrange=True, tickangle=0),
+        yaxis=dict(autorange="reversed", fixedrange=True, tickfont=dict(size=row_px_font, color=INK)),
+        hoverlabel=dict(font=dict(size=max(16, small)), bgcolor="white"),
     )
     return go.Figure(data=[heatmap], layout=layout, _validate=validate)
 

@@ -79,8 +79,8 @@ def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim(conte
     heat = chart_specs(at)[-1]["data"][0]
     scs = next(t for t in content.treatments if t.id == "spinal_cord_stimulation")
     # The picked treatment goes across, the symptoms down.
-    assert [x.replace("<br>", " ") for x in heat["x"]] == [scs.short_name]
-    assert heat["y"] == [s.short_name for s in content.symptoms]
+    assert [x.replace("<br>", " ") for x in heat["x"]] == [scs.name]  # one name everywhere, wrapped
+    assert [y.replace("<br>", " ") for y in heat["y"]] == [s.name for s in content.symptoms]
     text = all_text(at)
     assert "It mainly aims at sharp, shooting nerve pain in the leg." in text
     assert "Spinal cord stimulation: mainly aimed at sharp, shooting nerve pain in the leg." in text  # chart summary
@@ -116,7 +116,7 @@ def test_treatment_ladder_orders_least_to_most_invasive(content):
     ladder = chart_specs(at)[0]
     xs = [x for trace in ladder["data"] for x in trace["x"]]
     assert xs == sorted(xs)
-    assert ladder["data"][-1]["y"] == [content.treatments[-1].short_name]
+    assert ladder["data"][-1]["y"] == [content.treatments[-1].name]
 
 
 def test_symptoms_page_has_the_body_map_feelings_and_the_banner_not_the_full_list(content):

@@ -102,9 +102,9 @@ def test_treatment_filter_from_a_treatment(page, console, base_url, content):
     assert grid.locator(".main-svg").count() >= 1
     # The picked treatment goes across the grid (one column), the symptoms down.
     columns = grid.evaluate("el => [...el.querySelectorAll('.xtick text')].map(t => t.textContent)")
-    assert [c.replace(" ", "") for c in columns] == [scs.short_name.replace(" ", "")], columns
+    assert [c.replace(" ", "") for c in columns] == [scs.name.replace(" ", "")], columns  # one name, wrapped
     rows = grid.evaluate("el => [...el.querySelectorAll('.ytick text')].map(t => t.textContent)")
-    assert sorted(rows) == sorted(s.short_name for s in content.symptoms), rows
+    assert sorted(r.replace(" ", "") for r in rows) == sorted(s.name.replace(" ", "") for s in content.symptoms), rows
     assert_visible(page.get_by_text("It mainly aims at sharp, shooting nerve pain in the leg."))
     assert_visible(page.get_by_role("heading", name="Spinal cord stimulation", exact=True))
     assert_page_complete(page, SECTION["aims"], console)
@@ -126,7 +126,7 @@ def test_treatment_filter_from_a_symptom(page, console, base_url, content):
     grid = page.get_by_role("figure", name=GRID)
     assert grid.count() == 1
     rows = grid.evaluate("el => [...el.querySelectorAll('.ytick text')].map(t => t.textContent)")
-    assert sorted(rows) == sorted(t.short_name for t in content.treatments), rows
+    assert sorted(r.replace(" ", "") for r in rows) == sorted(t.name.replace(" ", "") for t in content.treatments), rows
     assert_visible(page.get_by_role("heading", name=title, exact=True))
     assert_visible(page.get_by_text(sentence, exact=True))
     assert_page_complete(page, SECTION["aims"], console)

@@ -67,12 +67,12 @@ def test_the_table_beside_the_grid_says_the_same_in_words(content):
     picks, symptoms = ["spinal_cord_stimulation", "nsaids"], [s.id for s in content.symptoms]
     rows, columns, aims = aim_grid(content, picks, symptoms)
     across = aim_table(content, picks, symptoms, Direction.BY_TREATMENT)
-    assert list(across.columns) == ["Symptom", *(t.short_name for t in rows)]  # the picks across, content order
-    assert across["Symptom"].tolist() == [s.short_name for s in columns]
+    assert list(across.columns) == ["Symptom", *(t.name for t in rows)]  # the picks across, content order
+    assert across["Symptom"].tolist() == [s.name for s in columns]
     assert across.iloc[:, 1:].to_numpy().tolist() == [[AIM_LABELS[row[j]] for row in aims] for j in range(len(columns))]
     down = aim_table(content, ["nsaids"], ["dull_ache", "weakness"], Direction.BY_SYMPTOM)
     assert down.to_dict("records") == [
-        {"Treatment": rows[0].short_name, columns[0].short_name: "Main aim", "Weakness": "Not aimed at"}
+        {"Treatment": rows[0].name, columns[0].name: "Main aim", "Muscle weakness": "Not aimed at"}
     ]
 
 
@@ -84,6 +84,6 @@ def test_summary_reads_right_for_one_thing_or_several(content):
 
 def test_matrix_keeps_content_order_whatever_the_pick_order(content):
     treatments, symptoms, aims = aim_grid(content, ["revision_surgery", "nsaids"], ["weakness", "dull_ache"])
-    assert treatments[0].short_name == next(t.short_name for t in content.treatments if t.id == "nsaids")
+    assert treatments[0].name == next(t.name for t in content.treatments if t.id == "nsaids")
     assert [s.id for s in symptoms] == ["dull_ache", "weakness"]
     assert (len(aims), len(aims[0])) == (2, 2)

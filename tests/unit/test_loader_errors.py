@@ -163,3 +163,24 @@ def test_html_in_content_is_refused_by_file_row_and_field(content_copy, text):
     assert found and all((p.row, p.field) == (2, "explanation") for p in found)
     assert all("HTML" in p.message for p in found)
     assert c.is_ok("symptoms.csv", "treatments.csv")  # the rest of the content still loads
+
+
+@pytest.mark.parametrize("file", ["treatments.csv", "symptoms.csv"])
+def test_an_old_short_name_column_is_ignored_with_a_warning(content_copy, file):
+    """`short_name` is gone (one name everywhere): an old file that still has it loads, its
+    abbreviations are never shown, and the check tells the maintainer to delete the column."""
+
+    def add_short_names(rows):
+        at = rows[0].index("name") + 1
+        rows[0].insert(at, "short_name")
+        for row in rows[1:]:
+            row.insert(at, "Old abbreviation")
+
+    edit_rows(content_copy / file, add_short_names)
+    c = load_content(content_copy)
+    assert [p for p in c.problems if p.file == file] == []
+    rows = c.treatments if file == "treatments.csv" else c.symptoms
+    assert rows and all(not hasattr(r, "short_name") for r in rows)
+    [warning] = [w for w in c.warnings if w.file == file]
+    assert (warning.row, warning.field) == (1, "short_name")
+    assert "no longer used" in warning.message and "`name` everywhere" in warning.message
