@@ -5,7 +5,8 @@ rings, and the count is written above in words ("48 in 100"). A benefit is a fil
 a filled square with the word "harm" in its heading, so neither relies on colour. The numbers come
 from evidence.csv (both groups of a study) through content/treatment_numbers.csv, which says which
 numbers belong to which treatment; a treatment with no numbers simply has no array, and the table
-says so in words.
+says so in words. A trial that compared two options head to head (its evidence row used by both)
+is shown once, headed with both names, in the picture, its words, its table and the comparison.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import plotly.graph_objects as go
 from explainer.content import Content
 from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, figure, font, phone_chars, scatter, sizes, wrap
 from explainer.figures.places import Places, TreatmentNumber, load_places
+from explainer.wording import join_names
 
 GAP = 2.2  # cells between two arrays side by side
 PHONE_WIDTH = 360  # px: the figure's width on a phone
@@ -38,17 +40,55 @@ def _groups(content: Content, number: TreatmentNumber) -> tuple[str, list[tuple[
     return number.outcome, [(number.label, number.count or 0)]
 
 
+def _compared(content: Content, places: Places) -> dict[str, list[str]]:
+    """Trials that compared options head to head: evidence id -> the names of the treatments
+    (in content order) whose numbers all come from that one row of evidence.csv. Such a trial is
+    shown once, named as a comparison, never once under each option."""
+    by_evidence: dict[str, set[str]] = {}
+    for number in places.numbers:
+        if number.evidence_id:
+            by_evidence.setdefault(number.evidence_id, set()).add(number.treatment_id)
+    return {
+        evidence_id: [t.name for t in content.treatments if t.id in ids]
+        for evidence_id, ids in by_evidence.items()
+        if len(ids) > 1
+    }
+
+
+def compared_label(names: list[str]) -> str:
+    """'Spinal cord stimulation compared with another operation': one trial, two options."""
+    return f"{names[0]} compared with {join_names(names[1:])}"
+
+
+def compared_sentence(names: list[str], groups: list[tuple[str, int]], what: str) -> str:
+    """'One trial compared spinal cord stimulation and another operation. Offered a stimulator:
+    47 in 100 had this result. Offered another operation: 12 in 100 had this result.'"""
+    counts = " ".join(f"{label}: {count} in 100 {what}." for label, count in groups)
+    return f"One trial compared {join_names(names)}. {counts}"
+
+
 def _panels(content: Content, treatment_ids: Iterable[str], places: Places) -> list[tuple]:
-    """(treatment, number, outcome, groups) for every number of these treatments, in content order."""
+    """(label, kind, outcome, groups) for every number of these treatments, in content order.
+    `label` is the treatment's name, or for a trial that compared options, all their names: that
+    trial is shown once however many of its options were picked."""
     wanted = set(treatment_ids)
+    compared = _compared(content, places)
+    shown: set[str] = set()
     panels = []
     for treatment in content.treatments:
         if treatment.id not in wanted:
             continue
         for number in places.numbers_for(treatment.id):
             outcome, groups = _groups(content, number)
-            if groups:
-                panels.append((treatment, number.kind, outcome, groups))
+            if not groups:
+                continue
+            if number.evidence_id in compared:
+                if number.evidence_id in shown:
+                    continue
+                shown.add(number.evidence_id)
+                panels.append((compared_label(compared[number.evidence_id]), number.kind, outcome, groups))
+            else:
+                panels.append((treatment.name, number.kind, outcome, groups))
     return panels
 
 
@@ -66,10 +106,10 @@ def _icon_rows(panels: list[tuple], font_size: float, heading: str | None = None
     xs_on, ys_on, xs_off, ys_off, sym_on, col_on, texts_x, texts_y, texts = ([] for _ in range(9))
     hover_on = []
     y_top = 0.0
-    for treatment, kind, outcome, groups in panels:
-        title = heading or f"<b>{KIND_WORDS[kind]}: {treatment.name}</b><br>{wrap(outcome, heading_chars)}"
+    for name, kind, outcome, groups in panels:
+        title = heading or f"<b>{wrap(KIND_WORDS[kind] + ': ' + name, 80)}</b><br>{wrap(outcome, heading_chars)}"
         if narrow and heading is None:
-            title = f"<b>{wrap(KIND_WORDS[kind] + ': ' + treatment.name, heading_chars)}</b><br>"
+            title = f"<b>{wrap(KIND_WORDS[kind] + ': ' + name, heading_chars)}</b><br>"
             title += wrap(outcome, heading_chars)
         texts_x.append(-0.5)
         texts_y.append(y_top)
@@ -189,11 +229,11 @@ def treatment_numbers_table(
 ) -> pd.DataFrame:
     """Every number behind the icon arrays: treatment, benefit or harm, group, out of 100."""
     rows = []
-    for treatment, kind, outcome, groups in _panels(content, treatment_ids, places or load_places()):
+    for name, kind, outcome, groups in _panels(content, treatment_ids, places or load_places()):
         for label, count in groups:
             rows.append(
                 {
-                    "Treatment": treatment.name,
+                    "Treatment": name,
                     "Benefit or harm": "Harm" if kind == "harm" else "Benefit",
                     "What happened": outcome,
                     "Group": label,
@@ -210,10 +250,14 @@ def treatment_numbers_summary(content: Content, treatment_ids: Iterable[str], pl
     if not panels:
         return "We have no numbers as 100 people for these treatments."
     sentences = []
-    for treatment, kind, _outcome, groups in panels[:3]:
-        _label, count = groups[0]
+    compared = {compared_label(names): names for names in _compared(content, places).values()}
+    for name, kind, _outcome, groups in panels[:3]:
         what = "had this harm" if kind == "harm" else "had this result"
-        sentences.append(f"{treatment.name}: {count} in 100 {what}.")
+        if name in compared:
+            sentences.append(compared_sentence(compared[name], groups, what))
+            continue
+        _label, count = groups[0]
+        sentences.append(f"{name}: {count} in 100 {what}.")
     without = [t.name for t in content.treatments if t.id in set(ids) and not places.numbers_for(t.id)]
     if without:
         sentences.append(f"No numbers yet for: {', '.join(without)}.")
@@ -227,8 +271,10 @@ def treatment_compare_table(
     benefit and of harm in words (from the numbers where they exist), certainty, and guidelines."""
     places = places or load_places()
     ids = set(treatment_ids)
+    compared = _compared(content, places)
     rows = []
     comparisons = []
+    shown: dict[str, str] = {}  # a head-to-head trial already told in an earlier option's column
     for t in content.treatments:
         if t.id not in ids:
             continue
@@ -238,8 +284,18 @@ def treatment_compare_table(
             outcome, groups = _groups(content, number)
             if not groups:
                 continue
+            cell = harm if number.kind == "harm" else benefit
+            if number.evidence_id in compared:  # a head-to-head trial: told once, every group by its label
+                if number.evidence_id in shown:
+                    cell.append(f"One trial compared it with {shown[number.evidence_id][0].lower()}"
+                                f"{shown[number.evidence_id][1:]}: see that option")  # fmt: skip
+                    continue
+                shown[number.evidence_id] = t.name
+                what = outcome[0].lower() + outcome[1:]
+                cell.append(compared_sentence(compared[number.evidence_id], groups, f"({what})").rstrip("."))
+                continue
             _label, count = groups[0]
-            (harm if number.kind == "harm" else benefit).append(f"{count} in 100: {outcome.lower()}")
+            cell.append(f"{count} in 100: {outcome.lower()}")
             comparisons += [f"{g}: {c} in 100 ({outcome.lower()})" for g, c in groups[1:]]
         rows.append(
             {

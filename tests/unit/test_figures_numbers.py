@@ -81,3 +81,59 @@ def test_the_phone_arrays_keep_every_number(content, font_size):
         assert len(a["x"]) == len(b["x"])
     assert_text_not_below_floor(fig, font_size)
     assert_valid(figures.evidence_icons_figure(content, "process_scs", font_size=font_size, narrow=True))
+
+
+BOTH = ["spinal_cord_stimulation", "revision_surgery"]  # North 2005 compared these two head to head
+
+
+def _north(content):
+    return next(e for e in content.evidence if e.id == "north_scs")
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_a_trial_that_compared_two_picked_options_is_shown_once(content, narrow):
+    north = _north(content)
+    a, b = f"{north.group_a_count} in 100", f"{north.group_b_count} in 100"
+    fig = figures.treatment_numbers_figure(content, BOTH, font_size=22, narrow=narrow)
+    assert_valid(fig)
+    words = [t.replace("<br>", " ") for t in fig.to_dict()["data"][2]["text"]]
+    headings = [w for w in words if "compared with" in w]
+    assert len(headings) == 1, words  # one picture for the trial, not one under each option
+    assert "Spinal cord stimulation compared with another operation" in headings[0]
+    assert sum(a in w for w in words) == 1 and sum(b in w for w in words) == 1
+
+    table = figures.treatment_numbers_table(content, BOTH)
+    trial = table[table["Group"].isin([north.group_a_label, north.group_b_label])]
+    assert trial["Out of 100"].tolist() == [north.group_a_count, north.group_b_count]  # once each
+    assert set(trial["Treatment"]) == {"Spinal cord stimulation compared with another operation"}
+    filled = next(t for t in fig.to_dict()["data"] if t["name"] == "People it happened to")
+    assert len(filled["x"]) == table["Out of 100"].sum()  # the picture draws what the table lists
+
+    summary = figures.treatment_numbers_summary(content, BOTH)
+    assert_plain(summary)
+    assert summary.count(a) == 1 and summary.count(b) == 1
+    assert "One trial compared spinal cord stimulation and another operation" in summary
+
+
+def test_the_comparison_table_tells_the_head_to_head_trial_once(content):
+    north = _north(content)
+    table = figures.treatment_compare_table(content, BOTH)
+    cells = table["Chance of benefit"].tolist()
+    told = [c for c in cells if f"{north.group_a_count} in 100" in c]
+    assert len(told) == 1 and f"{north.group_b_label}: {north.group_b_count} in 100" in told[0]
+    repeat = table[table["Option"] == "Another operation"].iloc[0]["Chance of benefit"]
+    assert "One trial compared it with spinal cord stimulation: see that option" in repeat
+    # The other option's group of a head-to-head trial is not "no further treatment".
+    assert north.group_b_label not in table.iloc[-1]["Chance of benefit"]
+
+
+def test_one_option_of_a_head_to_head_trial_names_both_and_labels_each_group(content):
+    """Picked alone, another operation never shows the stimulator's 47 in 100 as its own result."""
+    north = _north(content)
+    [cell] = figures.treatment_compare_table(content, ["revision_surgery"]).iloc[:1]["Chance of benefit"]
+    assert f"{north.group_a_count} in 100: " not in cell  # never a bare count under this option
+    assert f"{north.group_a_label}: {north.group_a_count} in 100" in cell
+    assert f"{north.group_b_label}: {north.group_b_count} in 100" in cell
+    fig = figures.treatment_numbers_figure(content, ["revision_surgery"], font_size=16)
+    words = " ".join(fig.to_dict()["data"][2]["text"]).replace("<br>", " ")
+    assert "Chance of benefit: Spinal cord stimulation compared with another operation" in words

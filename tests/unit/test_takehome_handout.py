@@ -199,3 +199,10 @@ def test_it_prints_in_black_and_white_only(content):
             seen += 1
             assert float(r) == float(g) == float(b), (r, g, b)
     assert seen  # the check looked at something
+
+
+def test_a_head_to_head_trial_prints_once_when_both_its_options_were_picked(content):
+    north = next(e for e in content.evidence if e.id == "north_scs")
+    selection = Selection(treatments=("spinal_cord_stimulation", "revision_surgery"))
+    text = _flat(" ".join(_pages(build_handout(content, selection, today=date(2026, 11, 30)))))
+    assert text.count(north.title) == 1
