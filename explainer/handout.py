@@ -26,6 +26,7 @@ from fpdf.fonts import SubsetMap, TTFFont
 
 from explainer.content import Content, cite, content_dir
 from explainer.qr import can_offer_qr, draw_qr
+from explainer.schema import recovery_text
 from explainer.selection import Selection
 from explainer.summary import (
     DRAFT_BANNER,
@@ -416,10 +417,11 @@ def _options_table(writer: _Writer, summary: TakeHome) -> None:
         "Chance of benefit",
         "Possible harms",
         "How sure",
+        "Recovery",
         "Guidelines",
         "Your view",
     )
-    parts = (25, 33, 33, 33, 14, 30, 14)
+    parts = (23, 30, 30, 30, 13, 28, 28, 14)
     scale = writer.width / sum(parts)
     widths = tuple(w * scale for w in parts)
     rows = [
@@ -429,6 +431,7 @@ def _options_table(writer: _Writer, summary: TakeHome) -> None:
             _short(option.benefit),
             _short(option.harms) if option.harms else "Not given",
             option.certainty or "-",
+            recovery_text(_short(option.recovery), option.recovery_basis) if option.recovery else "Not given",
             _short(option.guidelines) if option.guidelines else "Not given",
             option.leaning,
         )

@@ -29,7 +29,7 @@ READ_FIELDS: dict[str, tuple[str, ...]] = {
     "categories.csv": ("label", "description"),
     "causes.csv": ("name", "explanation", "caution", "how_found", "how_common"),
     "symptoms.csv": ("name", "description", "usually_signals"),
-    "treatments.csv": ("name", "what_it_is", "aims_at", "evidence", "risks", "guidelines", "why_included"),
+    "treatments.csv": ("name", "what_it_is", "aims_at", "evidence", "risks", "recovery", "guidelines", "why_included"),
     "treatment_symptom_links.csv": ("reason",),
     "warning_tiers.csv": ("heading", "instruction", "cue"),
     "red_flags.csv": ("sign",),

@@ -64,7 +64,11 @@ PAGE_CONTENT: dict[str, tuple[str, ...]] = {
 PACK_FIELDS: dict[str, tuple[str, ...]] = {
     "references.csv": ("short", "title"),
     "glossary.csv": ("term", "meaning"),
-    "treatments.csv": (*READ_FIELDS["treatments.csv"], "certainty"),
+    # Recovery with what it rests on (its own basis: often expert view), then the rating.
+    "treatments.csv": (
+        *(f for f in READ_FIELDS["treatments.csv"] for f in ((f, "recovery_basis") if f == "recovery" else (f,))),
+        "certainty",
+    ),
     "treatment_symptom_links.csv": ("aim", "reason"),
     "red_flags.csv": ("tier", "sign"),
     "evidence.csv": (
@@ -107,6 +111,8 @@ def table_claims(content: Content, file: str) -> Iterator[Claim]:
             value = getattr(row, name, "")
             if isinstance(value, Aim):
                 value = AIM_LABELS[value]
+            elif isinstance(value, Basis):
+                value = BASIS_LABELS[value].lower()
             if value not in ("", None):
                 texts.append((name, content.fill(str(value))))
         if file == "settings.csv":

@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
-from explainer.vocabulary import Aim, Basis, Dimension, Tier
+from explainer.vocabulary import BASIS_LABELS, Aim, Basis, Dimension, Tier
 
 ID_PATTERN = r"^[a-z0-9_]+$"
 
@@ -211,9 +211,25 @@ class Treatment(Sourced):
     aims_at: Text
     evidence: Text
     risks: Text
+    # Recovery, in plain words: time off usual activities, healing, how long before any effect.
+    recovery: Text
+    recovery_basis: Basis  # what the recovery cell rests on; expert_view is shown as such
     guidelines: Text  # what guidelines say, plainly; where they disagree, say so
     certainty: Literal["moderate", "low", "very low", "uncertain", ""]
     why_included: OptionalText
+
+    @property
+    def recovery_text(self) -> str:
+        """The recovery cell as a patient reads it: reasoning, not a study finding, says so."""
+        return recovery_text(self.recovery, self.recovery_basis)
+
+
+def recovery_text(recovery: str, basis: Basis | str | None) -> str:
+    """The recovery text, tagged '(Expert view)' after it, as a source is, when it rests on
+    expert view: what specialists think, not what a study found (see the About page)."""
+    if basis == Basis.EXPERT_VIEW and recovery:
+        return f"{recovery.rstrip()} ({BASIS_LABELS[Basis.EXPERT_VIEW]})"
+    return recovery
 
 
 class TreatmentSymptomLink(Sourced):

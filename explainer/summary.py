@@ -37,10 +37,11 @@ DRAFT_BANNER = "Draft: not yet checked by a clinician"
 # leaning is stored under this id (never a treatment id: those come from treatments.csv).
 NO_TREATMENT_ID = "none"
 NO_TREATMENT = {
-    "name": "No further treatment for now",
+    "name": "No further treatment",  # one name everywhere: the Treatments page, the summary, the PDF
     "involves": "No new treatment for now. You keep your usual care. You can change your mind later.",
     "benefit": "No new benefit from a new treatment. Your pain may still change over time.",
     "harms": "No risks from a new treatment. Pain that goes on can affect sleep, mood and work.",
+    "recovery": "Nothing new to recover from.",
     "certainty": "",
     "guidelines": "It is your choice to make with your care team. You can ask again at any time.",
 }
@@ -107,6 +108,8 @@ class Option:
     involves: str
     benefit: str  # what the research says about the chance of benefit
     harms: str  # treatments.csv `risks`
+    recovery: str  # treatments.csv `recovery`, as written
+    recovery_basis: str  # what it rests on; show it with schema.recovery_text (tags expert view)
     certainty: str  # "Low", "Very low", ... ('' when it does not apply)
     guidelines: str  # treatments.csv `guidelines`
     leaning: str  # the patient's word: "Leaning towards", "Not sure", "Not for me" or "Not said"
@@ -226,6 +229,8 @@ def options(content: Content, selection: Selection, choices: Choices) -> tuple[O
                 involves=t.what_it_is,
                 benefit=t.evidence,
                 harms=getattr(t, "risks", "") or "",
+                recovery=t.recovery,
+                recovery_basis=str(t.recovery_basis),
                 certainty=CERTAINTY_LABELS.get(str(t.certainty or ""), str(t.certainty or "").capitalize()),
                 guidelines=getattr(t, "guidelines", "") or "",
                 leaning=leaning_label(choices.leanings.get(t.id)),
@@ -241,6 +246,8 @@ def options(content: Content, selection: Selection, choices: Choices) -> tuple[O
                 involves=none["involves"],
                 benefit=none["benefit"],
                 harms=none["harms"],
+                recovery=none["recovery"],
+                recovery_basis="",
                 certainty=none["certainty"],
                 guidelines=none["guidelines"],
                 leaning=leaning_label(choices.leanings.get(NO_TREATMENT_ID)),
@@ -426,6 +433,7 @@ def summarise(content: Content, selection: Selection, questions: list[str] | Non
             lines.append(f"What the research says: {t.evidence}")
             if getattr(t, "risks", ""):
                 lines.append(f"Possible harms: {t.risks}")
+            lines.append(f"Recovery: {t.recovery_text}")
             if getattr(t, "guidelines", ""):
                 lines.append(f"What guidelines say: {t.guidelines}")
             ids = list(t.source_ids) + [r for x in links if x.aim != "not" for r in x.source_ids]

@@ -10,6 +10,7 @@ import streamlit as st
 
 from explainer.handout import build_handout
 from explainer.qr import can_offer_qr, dark_runs, public_address, qr_png, take_home_link
+from explainer.schema import recovery_text
 from explainer.selection import to_address
 from explainer.summary import (
     LINK_ONLY_HERE,
@@ -62,6 +63,7 @@ def options_side_by_side(summary: TakeHome) -> None:
                         f"*What it involves:* {_first_sentence(option.involves)}",
                         f"*Chance it helps:* {_first_sentence(option.benefit)}",
                         f"*Possible harms:* {_first_sentence(option.harms)}",
+                        f"*Recovery:* {recovery_text(_first_sentence(option.recovery), option.recovery_basis)}",
                     ]
                     if option.certainty:
                         lines.append(f"*How sure the research is:* {option.certainty}")

@@ -77,7 +77,8 @@ for treatment in content.treatments:
             st.markdown(f"**What it aims at:** {treatment.aims_at}\n\n**What the research says:** {treatment.evidence}")
         with bad:
             st.markdown(f"**Risks:** {treatment.risks}\n\n**What guidelines say:** {treatment.guidelines}")
-        facts = [f"**How sure we can be:** {treatment.certainty.capitalize()}."]
+        facts = [f"**Recovery:** {treatment.recovery_text}"]
+        facts.append(f"**How sure we can be:** {treatment.certainty.capitalize()}.")
         if treatment.basis:
             facts.append(f"**Rests on:** {text.basis_label(treatment.basis)}.")
         if treatment.why_included:

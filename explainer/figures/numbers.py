@@ -19,12 +19,13 @@ import plotly.graph_objects as go
 from explainer.content import Content
 from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, figure, font, phone_chars, scatter, sizes, wrap
 from explainer.figures.places import Places, TreatmentNumber, load_places
+from explainer.summary import NO_TREATMENT
 from explainer.wording import join_names
 
 GAP = 2.2  # cells between two arrays side by side
 PHONE_WIDTH = 360  # px: the figure's width on a phone
 KIND_WORDS = {"benefit": "Chance of benefit", "harm": "Chance of harm"}
-NO_FURTHER = "No further treatment"
+NO_FURTHER = NO_TREATMENT["name"]
 
 
 def _groups(content: Content, number: TreatmentNumber) -> tuple[str, list[tuple[str, int]]]:
@@ -268,7 +269,8 @@ def treatment_compare_table(
     content: Content, treatment_ids: Iterable[str], places: Places | None = None
 ) -> pd.DataFrame:
     """The options side by side, with "No further treatment" as a row: what it involves, chance of
-    benefit and of harm in words (from the numbers where they exist), certainty, and guidelines."""
+    benefit and of harm in words (from the numbers where they exist), certainty, recovery (tagged
+    "(Expert view)" where it rests on expert view), and guidelines."""
     places = places or load_places()
     ids = set(treatment_ids)
     compared = _compared(content, places)
@@ -304,17 +306,19 @@ def treatment_compare_table(
                 "Chance of benefit": "; ".join(benefit) or "No numbers as 100 people",
                 "Chance of harm": "; ".join(harm) or getattr(t, "risks", "") or "No numbers as 100 people",
                 "Certainty": t.certainty.capitalize(),
+                "Recovery": t.recovery_text,
                 "What guidelines say": getattr(t, "guidelines", ""),
             }
         )
     rows.append(
         {
             "Option": NO_FURTHER,
-            "What it involves": "Keep going with the care you have now. You can ask again later.",
+            "What it involves": NO_TREATMENT["involves"],
             "Chance of benefit": "; ".join(dict.fromkeys(comparisons)) or "No numbers as 100 people",
-            "Chance of harm": "No new risks from a procedure",
+            "Chance of harm": NO_TREATMENT["harms"],
             "Certainty": "",
-            "What guidelines say": "",
+            "Recovery": NO_TREATMENT["recovery"],
+            "What guidelines say": NO_TREATMENT["guidelines"],
         }
     )
     return pd.DataFrame(rows)

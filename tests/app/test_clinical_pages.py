@@ -81,6 +81,7 @@ def test_treatments_page_shows_risks_and_guidelines_beside_the_benefits(content)
     for t in content.treatments:
         assert f"**Risks:** {t.risks}" in text, t.id
         assert f"**What guidelines say:** {t.guidelines}" in text, t.id
+        assert f"**Recovery:** {t.recovery_text}" in text, t.id
         assert t.evidence in text, t.id
     # Risks sit in the same card as the benefits: never behind a click of their own.
     assert len(at.main.expander) >= len(content.treatments)
@@ -96,9 +97,14 @@ def test_treatments_compared_side_by_side_with_no_further_treatment(content):
     cells = compare.to_csv()
     assert list(compare.columns)[-1] == NO_FURTHER  # one column per option, side by side
     assert "What guidelines say" in list(compare.iloc[:, 0])
+    # Recovery is a row of its own, for every option and for no further treatment too, and says
+    # when it rests on expert view (not a study).
+    recovery = compare[compare.iloc[:, 0] == "Recovery"].iloc[0]
     for t in content.treatments:
         if t.id in picked:
             assert t.name in cells and t.guidelines in cells
+            assert recovery[t.name] == t.recovery + (" (Expert view)" if t.recovery_basis == "expert_view" else "")
+    assert recovery[NO_FURTHER].strip()
     assert NO_FURTHER in cells
     # The stimulator has numbers: its icon arrays are drawn, with their words.
     icons = chart_specs(at)[0]

@@ -137,3 +137,16 @@ def test_one_option_of_a_head_to_head_trial_names_both_and_labels_each_group(con
     fig = figures.treatment_numbers_figure(content, ["revision_surgery"], font_size=16)
     words = " ".join(fig.to_dict()["data"][2]["text"]).replace("<br>", " ")
     assert "Chance of benefit: Spinal cord stimulation compared with another operation" in words
+
+
+def test_recovery_is_compared_for_every_option_and_says_when_it_is_expert_view(content):
+    table = figures.treatment_compare_table(content, DISCUSSED)
+    order = list(table.columns)
+    assert order.index("Certainty") < order.index("Recovery") < order.index("What guidelines say")
+    for t in content.treatments:
+        if t.id in DISCUSSED:
+            [cell] = table[table["Option"] == t.name]["Recovery"]
+            assert cell.startswith(t.recovery)
+            assert cell.endswith("(Expert view)") == (t.recovery_basis == "expert_view")
+            assert_plain(cell)
+    assert_plain(table.iloc[-1]["Recovery"])  # no further treatment has a recovery cell too

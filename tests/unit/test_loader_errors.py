@@ -4,7 +4,7 @@ what depends on the broken file."""
 import pytest
 
 from explainer.content import MAX_FILE_BYTES, load_content
-from tests.support.csv_edit import edit_rows, put_cell
+from tests.support.csv_edit import drop_column, edit_rows, put_cell, set_cell
 
 
 def only(problems, file):
@@ -184,3 +184,22 @@ def test_an_old_short_name_column_is_ignored_with_a_warning(content_copy, file):
     [warning] = [w for w in c.warnings if w.file == file]
     assert (warning.row, warning.field) == (1, "short_name")
     assert "no longer used" in warning.message and "`name` everywhere" in warning.message
+
+
+def test_an_empty_recovery_cell_names_the_file_row_and_field(content_copy):
+    line = set_cell(content_copy, "treatments.csv", "epidural_steroid", "recovery", " ")
+    c = load_content(content_copy)
+    [problem] = only(c.problems, "treatments.csv")
+    assert (problem.row, problem.field) == (line, "recovery")
+    assert str(problem) == f"treatments.csv, row {line}, field 'recovery': this cell is empty but must be filled in."
+    assert c.treatments == ()  # a file with a problem is not shown half-checked
+
+
+def test_a_missing_recovery_column_or_an_unknown_basis_is_named(content_copy):
+    line = set_cell(content_copy, "treatments.csv", "nsaids", "recovery_basis", "hunch")
+    [problem] = only(load_content(content_copy).problems, "treatments.csv")
+    assert (problem.row, problem.field) == (line, "recovery_basis")
+    assert "'hunch' is not allowed" in problem.message and "'expert_view'" in problem.message
+    drop_column(content_copy, "treatments.csv", "recovery")
+    messages = [str(p) for p in only(load_content(content_copy).problems, "treatments.csv")]
+    assert "treatments.csv, row 1, field 'recovery': this column is missing (or was renamed)." in messages

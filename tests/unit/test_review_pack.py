@@ -71,3 +71,11 @@ def test_pack_shows_every_field_the_readability_check_grades():
 
     for file, fields in READ_FIELDS.items():
         assert set(fields) <= set(review_pack.fields_of(file)), file
+
+
+def test_pack_lists_each_treatments_recovery_with_what_it_rests_on(content):
+    text = review_pack.render(content)
+    for t in content.treatments:
+        claim = text.split(f"`treatments.csv: {block_label('treatments.csv', t)}`", 1)[1].split("#### ", 1)[0]
+        assert f"> *recovery*: {t.recovery}" in claim, t.id
+        assert f"> *recovery_basis*: {str(t.recovery_basis).replace('_', ' ')}" in claim, t.id

@@ -65,7 +65,7 @@ def test_page_one_holds_the_clinic_choices_tiers_numbers_and_the_qr_link(clinic)
         "Sharp, shooting nerve pain in the leg",
         "Physical therapy and exercise",
         "Spinal cord stimulation",
-        "No further treatment for now",
+        "No further treatment",
         "Sleep better; Get back to work",
         "Not sure",
         "020 7946 0000",
@@ -206,3 +206,12 @@ def test_a_head_to_head_trial_prints_once_when_both_its_options_were_picked(cont
     selection = Selection(treatments=("spinal_cord_stimulation", "revision_surgery"))
     text = _flat(" ".join(_pages(build_handout(content, selection, today=date(2026, 11, 30)))))
     assert text.count(north.title) == 1
+
+
+def test_page_one_compares_recovery_and_says_when_it_is_expert_view(content):
+    selection = Selection(treatments=("physical_therapy", "revision_surgery"))
+    page_one = _flat(_pages(build_handout(content, selection, today=date(2026, 11, 30)))[0])
+    assert "Recovery" in page_one
+    surgery = next(t for t in content.treatments if t.id == "revision_surgery")
+    first = surgery.recovery.split(". ")[0] + "."
+    assert f"{first} (Expert view)" in page_one  # its first sentence, tagged as expert view
