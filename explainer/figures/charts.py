@@ -281,6 +281,7 @@ def treatment_ladder_figure(
         categoryarray=[t.name for t in treatments],
         autorange="reversed",
         showticklabels=False,
+        tickfont=dict(size=label_px, color=INK),  # not drawn: the names are the marks' text
         fixedrange=True,
     )
     fig.update_xaxes(
