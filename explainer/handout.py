@@ -421,7 +421,7 @@ def _options_table(writer: _Writer, summary: TakeHome) -> None:
         "Guidelines",
         "Your view",
     )
-    parts = (23, 30, 30, 30, 13, 28, 28, 14)
+    parts = (26, 29, 30, 29, 12, 26, 28, 14)
     scale = writer.width / sum(parts)
     widths = tuple(w * scale for w in parts)
     rows = [

@@ -33,6 +33,8 @@ def treatment_symptom_filter() -> None:
         summary=aim_summary(content, rows, columns, direction),
         data=aim_table(content, rows, columns, direction),
         key="aim_matrix_chart",
+        # On a phone the names across stand upright, one line each (full names never overlap).
+        phone=charts.aim_matrix(tuple(rows), tuple(columns), from_treatments, narrow=True),
     )
     sentences = aim_sentences(content, direction, chosen)
     links = links_for(content, direction, chosen)

@@ -236,7 +236,7 @@ def treatment_ladder_figure(
     Each option is labelled with its name, wrapped: to the right of its mark on the first two
     steps, to the left on the later ones (so a label never runs off the right edge of a phone).
     `font_size` is the page's body text (16, or 22 in consult mode): the labels follow it."""
-    _small, label_px, _head = sizes(font_size or 16)
+    small_px, label_px, _head = sizes(font_size or 16)
     steps = {cat.id: (i, cat.label) for i, cat in enumerate(content.categories("invasiveness"), start=1)}
     treatments = list(content.treatments)
     colours = [BLUE, ORANGE, GREEN, VERMILLION]
@@ -266,7 +266,7 @@ def treatment_ladder_figure(
                     color=colours[(step - 1) % len(colours)],
                     line=dict(color=INK, width=[3 if t.id in chosen else 1 for t in rows]),
                 ),
-                text=[f"  {labels[t.id]}" if right else f"{labels[t.id]}  " for t in rows],
+                text=[labels[t.id] for t in rows],
                 textposition="middle right" if right else "middle left",
                 textfont=dict(size=label_px, color=INK),
                 cliponaxis=False,
@@ -275,7 +275,8 @@ def treatment_ladder_figure(
                 hoverinfo="text",
             )
         )
-    fig.update_layout(margin=dict(l=10, r=10, t=10, b=round(110 * label_px / 16)))
+    # Room above the first row for its label's second line.
+    fig.update_layout(margin=dict(l=10, r=10, t=round(label_px), b=round(110 * label_px / 16)))
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=[t.name for t in treatments],
@@ -286,9 +287,10 @@ def treatment_ladder_figure(
     )
     fig.update_xaxes(
         tickvals=[s for s, _ in steps.values()],
-        ticktext=[label.replace(" ", "<br>", 1) for _, label in steps.values()],
-        tickfont=dict(size=label_px, color=INK),
-        range=[0.4, len(steps) + 0.6],
+        ticktext=[wrap(label, 10) for _, label in steps.values()],  # fits under its step on a phone
+        tickfont=dict(size=small_px, color=INK),
+        tickangle=0,
+        range=[0.3, len(steps) + 0.8],
         title=dict(text="Less invasive  →  more invasive", font=dict(size=label_px), standoff=18),
         showgrid=True,
         gridcolor="#E5E5E5",
@@ -331,12 +333,15 @@ def aim_matrix_figure(
     treatments_as_columns: bool = False,
     validate: bool = False,
     font_size: float | None = None,
+    narrow: bool = False,
 ) -> go.Figure:
     """Treatment-by-symptom grid; every cell says its meaning in words, colour is extra.
 
     What the person picked goes across (few, wide columns: readable on a phone), the other side
     down. Every treatment and symptom is shown by its name, wrapped. `font_size` is the page's body
-    text (16, or 22 in consult mode): the grid's words follow it (never under 70 % of it). This
+    text (16, or 22 in consult mode): the grid's words follow it (never under 70 % of it).
+    `narrow` (a phone): the names across are written upright, one line each, so several narrow
+    columns never overlap; on a wider screen they are wrapped and level. This
     figure is new for each pick in the filter, so it is built from plain dicts without
     plotly's validation, which took most of a click (about 6 ms of 7). The tests build it with
     validation for many picks and check that plotly accepts it unchanged."""
@@ -344,6 +349,8 @@ def aim_matrix_figure(
     treatments, symptoms, by_treatment = aim_grid(content, treatment_ids, symptom_ids)
     rows, columns, aims = _oriented(treatments, symptoms, by_treatment, treatments_as_columns)
     marks = {"main": "<b>Main<br>aim</b>", "may": "May<br>help", "not": "Not<br>aimed"}
+    # On a phone the names across stand upright: the figure grows by the longest one.
+    upright = round(max((len(c.name) for c in columns), default=0) * 0.55 * small) if narrow else 0
     row_px_font = max(15, small)  # the row names: 15 px as before, larger in consult mode
     row_labels = [wrap(r.name, GRID_ROW_CHARS) for r in rows]
     lines = max((label.count("<br>") + 1 for label in row_labels), default=1)
@@ -351,7 +358,7 @@ def aim_matrix_figure(
     heatmap = dict(
         type="heatmap",
         z=[[AIM_SCORE[aim] for aim in row] for row in aims],
-        x=[_wrap(c.name) for c in columns],
+        x=[c.name if narrow else _wrap(c.name) for c in columns],
         y=row_labels,
         zmin=0,
         zmax=2,
@@ -379,8 +386,9 @@ def aim_matrix_figure(
         hoverinfo="text",
     )
     layout = _layout(
-        round(140 * small / 13 + row_px * max(1, len(rows))),
-        xaxis=dict(side="top", tickfont=dict(size=small, color=INK), fixedrange=True, tickangle=0),
+        round((30 if narrow else 140) * small / 13 + row_px * max(1, len(rows)) + upright),
+        xaxis=dict(side="top", tickfont=dict(size=small, color=INK), fixedrange=True, tickangle=-90 if narrow else 0),
+        margin=dict(l=10, r=10, t=upright + 20 if narrow else 10, b=10),
         yaxis=dict(autorange="reversed", fixedrange=True, tickfont=dict(size=row_px_font, color=INK)),
         hoverlabel=dict(font=dict(size=max(16, small)), bgcolor="white"),
     )
