@@ -252,13 +252,14 @@ def treatment_numbers_summary(content: Content, treatment_ids: Iterable[str], pl
         return "We have no numbers as 100 people for these treatments."
     sentences = []
     compared = {compared_label(names): names for names in _compared(content, places).values()}
-    for name, kind, _outcome, groups in panels[:3]:
+    for name, kind, outcome, groups in panels:
         what = "had this harm" if kind == "harm" else "had this result"
         if name in compared:
             sentences.append(compared_sentence(compared[name], groups, what))
             continue
-        _label, count = groups[0]
-        sentences.append(f"{name}: {count} in 100 {what}.")
+        # Each group by its label: a group may be people not having this option (a first operation).
+        told = " ".join(f"{label}: {count} in 100 {what}." for label, count in groups)
+        sentences.append(f"{name}, {outcome[0].lower()}{outcome[1:]}. {told}")
     without = [t.name for t in content.treatments if t.id in set(ids) and not places.numbers_for(t.id)]
     if without:
         sentences.append(f"No numbers yet for: {', '.join(without)}.")
@@ -275,7 +276,6 @@ def treatment_compare_table(
     ids = set(treatment_ids)
     compared = _compared(content, places)
     rows = []
-    comparisons = []
     shown: dict[str, str] = {}  # a head-to-head trial already told in an earlier option's column
     for t in content.treatments:
         if t.id not in ids:
@@ -296,9 +296,11 @@ def treatment_compare_table(
                 what = outcome[0].lower() + outcome[1:]
                 cell.append(compared_sentence(compared[number.evidence_id], groups, f"({what})").rstrip("."))
                 continue
-            _label, count = groups[0]
-            cell.append(f"{count} in 100: {outcome.lower()}")
-            comparisons += [f"{g}: {c} in 100 ({outcome.lower()})" for g, c in groups[1:]]
+            # Every group by its label, in this option's own cell: a study's other group is not "no
+            # further treatment" (an epidural trial's other group had numbing shots), and a group may
+            # not be people having this option at all (a first operation, beside another one).
+            told = "; ".join(f"{label}: {count} in 100" for label, count in groups)
+            cell.append(f"{told} ({outcome[0].lower()}{outcome[1:]})")
         rows.append(
             {
                 "Option": t.name,
@@ -314,7 +316,7 @@ def treatment_compare_table(
         {
             "Option": NO_FURTHER,
             "What it involves": NO_TREATMENT["involves"],
-            "Chance of benefit": "; ".join(dict.fromkeys(comparisons)) or "No numbers as 100 people",
+            "Chance of benefit": "No numbers as 100 people",
             "Chance of harm": NO_TREATMENT["harms"],
             "Certainty": "",
             "Recovery": NO_TREATMENT["recovery"],

@@ -49,7 +49,23 @@ def test_the_comparison_table_has_a_no_further_treatment_row(content):
     assert len(table) == len(DISCUSSED) + 1
     scs = table[table["Option"] == "Spinal cord stimulation"].iloc[0]
     assert "32 in 100" in scs["Chance of harm"] and "48 in 100" in scs["Chance of benefit"]
-    assert "9 in 100" in table.iloc[-1]["Chance of benefit"]  # usual care, from the same study
+    # A study's other group is told, by its label, beside the option it was compared with: never
+    # shown as what "no further treatment" does.
+    assert "Usual care alone: 9 in 100" in scs["Chance of benefit"]
+    assert "in 100" not in table.iloc[-1]["Chance of benefit"]
+
+
+def test_every_group_is_told_by_its_label_in_its_own_options_cell(content):
+    table = figures.treatment_compare_table(content, ["epidural_steroid", "revision_surgery"]).set_index("Option")
+    epidural = table.loc["Epidural steroid injection", "Chance of benefit"]
+    assert "Steroid plus numbing medicine: 58 in 100" in epidural and "Numbing medicine alone: 47 in 100" in epidural
+    # The 66 in 100 are people having their first operation: said so, not given as this option's chance.
+    operation = table.loc["Another operation", "Chance of benefit"]
+    assert "First lower back operation: 66 in 100" in operation
+    assert "After 4 or more past operations: 22 in 100" in operation
+    assert "Numbing" not in table.loc["No further treatment", "Chance of benefit"]
+    summary = figures.treatment_numbers_summary(content, ["revision_surgery"])
+    assert "First lower back operation: 66 in 100" in summary and "Another operation: 66" not in summary
     for column in ("What it involves", "Chance of benefit", "Chance of harm", "Certainty", "What guidelines say"):
         assert column in table.columns
 
