@@ -10,7 +10,6 @@ import streamlit as st
 
 from explainer import sections
 from explainer_ui import data, frame, state, text
-from explainer_ui.warm import warm_plotly
 
 state.restore_from_address()
 
@@ -32,12 +31,12 @@ section = next(s for s, p in pages.items() if p is page)
 
 state.write_address(section.key)
 frame.styles()
+frame.tab_scripts()
 frame.sidebar()
 frame.address_notes()
 frame.consult_bar(section)
 frame.header(section)
 if data.ready(section):  # otherwise a calm note says which file has a mistake
     text.start_page(data.get_content())
-    warm_plotly()  # loads plotly's bundle once per tab, after the first page is drawn
     page.run()
 frame.footer(section)

@@ -19,7 +19,9 @@ from the address bar) exactly as typed, with no Markdown at all.
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Fields whose value is an address by design (a reference's record), not text shown as Markdown.
@@ -123,6 +125,22 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 def escape(text: str) -> str:
     """Text shown exactly as typed by `st.markdown`: no link, image, emphasis or directive."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def table(header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
+    """A Markdown table whose cells show their text exactly as typed (no links, images or
+    emphasis; a line break becomes a space). The browser draws it as a plain <table> with a
+    header row: several times cheaper to draw than `st.table`'s component, and read the same way
+    by a screen reader."""
+
+    def cell(value: object) -> str:
+        missing = value is None or (isinstance(value, float) and math.isnan(value))
+        text = "" if missing else str(value)
+        return escape(" ".join(text.split())) or " "
+
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def _replacement(kind: str, m: re.Match) -> str:

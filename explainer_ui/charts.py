@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from explainer import figures
+from explainer import figures, markup
 from explainer.figures import CHART_CONFIG, DRAW_CONFIG, FrozenFigure, freeze
 from explainer_ui import state
 from explainer_ui.data import get_content
@@ -63,8 +63,14 @@ def chart(
             event = narrow
     st.markdown(f"**In words:** {summary}")
     with st.expander("See this chart as a table"):
-        st.table(data, hide_index=True)
+        table(data)
     return event
+
+
+def table(data: pd.DataFrame) -> None:
+    """A table of plain text (a Markdown table: st.table's component costs several times more to
+    draw, on every page move, even folded away)."""
+    st.markdown(markup.table(list(data.columns), data.itertuples(index=False)))
 
 
 def clicked_ids(event: Any) -> list[str]:

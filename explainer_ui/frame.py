@@ -15,6 +15,7 @@ from explainer_ui import state
 from explainer_ui import text as help_text  # CLIN-UI: the warning banner and the review note
 from explainer_ui.data import get_content, problem_note
 from explainer_ui.text import GLOSSARY, plain
+from explainer_ui.warm import hidden, warm_plotly
 
 STYLES = Path(__file__).resolve().parent / "styles"
 
@@ -32,11 +33,21 @@ def header(section: Section) -> None:
     if section.step and not state.consult():
         st.caption(f"Step {section.step} of {len(sections.GUIDED)}")
     st.title(section.title, anchor=False)
-    # After a move to another page, keyboard focus goes to the new page's heading (not left on the
-    # button that was pressed, or dropped on <body>). Reruns on the same page leave focus alone. A fixed
-    # script (styles/focus.html), installed once per browser tab; it reads nothing from the content.
-    st.html(STYLES / "focus.html", unsafe_allow_javascript=True)
     warning_banner(section)  # CLIN-UI: the "When to get help" line, under the title on every page
+
+
+def tab_scripts() -> None:
+    """Scripts that live in the browser tab, sent on its first run only (each keeps working from then
+    on; sent again they would be redrawn on every page move). Fixed scripts that read nothing from the
+    content:
+    - after a move to another page, keyboard focus goes to the new page's heading (not left on the
+      button that was pressed, or dropped on <body>); reruns on the same page leave focus alone;
+    - plotly's bundle is loaded once the first page is drawn (explainer_ui.warm)."""
+    if not state.first_run_in_tab():
+        return
+    with hidden("explainer_focus"):
+        st.html(STYLES / "focus.html", unsafe_allow_javascript=True)
+    warm_plotly()
 
 
 def warning_banner(section: Section) -> None:

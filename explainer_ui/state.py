@@ -53,10 +53,11 @@ class _Plain:
     NEW_PATIENT_ASKED = "app.new_patient_asked"  # where New patient was pressed, awaiting the check
     PRINT_ASKED = "app.print_asked"  # int: times Print was pressed (a fresh script each time)
     PRINT_DONE = "app.print_done"  # int: the press the browser was last asked to print for
+    TAB_SCRIPTS_SENT = "app.tab_scripts_sent"  # bool: the tab's one-off scripts (focus, warming) were sent
 
 
 # Kept by "New patient": the way the clinician works, not anything about a patient.
-_KEEP = {_Plain.CONSULT, _Plain.ADDRESS_READ, _Plain.ADDRESS_PAGE}
+_KEEP = {_Plain.CONSULT, _Plain.ADDRESS_READ, _Plain.ADDRESS_PAGE, _Plain.TAB_SCRIPTS_SENT}
 
 DEFAULT_GUESS = 50
 PICK_LABELS = {
@@ -239,6 +240,16 @@ def reveal(number_id: str) -> None:
 def ask_new_patient(where: str | None) -> None:
     """New patient was pressed ('sidebar' or 'bar'), or the check was cancelled (None)."""
     st.session_state[_Plain.NEW_PATIENT_ASKED] = where
+
+
+def first_run_in_tab() -> bool:
+    """True once per browser tab (one session): on its first run. The tab's own scripts (focus after
+    a move, plotly warming) are sent then and keep working in the browser; sending them on every
+    run would redraw them on every page move."""
+    if _get(_Plain.TAB_SCRIPTS_SENT, False):
+        return False
+    st.session_state[_Plain.TAB_SCRIPTS_SENT] = True
+    return True
 
 
 def new_patient_asked() -> str | None:

@@ -12,6 +12,8 @@ hidden plotly chart, which makes Streamlit load the file itself), "off".
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -61,16 +63,23 @@ def plotly_chunk() -> str | None:
     return found[0].name if found else None
 
 
+@contextmanager
+def hidden(key: str) -> Iterator[None]:
+    """A container for scripts: it takes no space, shows nothing and holds nothing to focus."""
+    # A style-only st.html goes to the event container (takes no space); it hides the container
+    # below and its wrapper, so there is no gap on the page.
+    st.html(f"<style>.st-key-{key}, :has(> .st-key-{key}) {{ display: none; }}</style>")
+    with st.container(key=key):
+        yield
+
+
 def warm_plotly(how: str = "import") -> None:
-    """Call from the router on every run, just before `page.run()`. Draws nothing a person can see
-    or reach; the layout does not move."""
+    """Call from the router on a tab's first run (the script then lives in the tab). Draws nothing
+    a person can see or reach; the layout does not move."""
     chunk = plotly_chunk()
     if chunk is None or how == "off":
         return
-    # A style-only st.html goes to the event container (takes no space); it hides the container
-    # below and its wrapper, so there is no gap above the page's title.
-    st.html(f"<style>.st-key-{KEY}, :has(> .st-key-{KEY}) {{ display: none; }}</style>")
-    with st.container(key=KEY):
+    with hidden(KEY):
         if how == "chart":
             st.plotly_chart(
                 {"data": [{"type": "bar", "x": [1], "y": [1]}], "layout": {"height": 20, "width": 20}},

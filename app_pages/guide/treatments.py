@@ -40,7 +40,7 @@ else:
     st.subheader("Side by side")
     # One column per option, "No further treatment" last: read across to compare.
     compare = figures.treatment_compare_table(content, ids).set_index("Option").T
-    st.table(compare.rename_axis("").reset_index(), hide_index=True)
+    charts.table(compare.rename_axis("").reset_index())
 
 if consult:
     text.prose("treatments_intro")

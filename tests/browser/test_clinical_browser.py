@@ -57,7 +57,7 @@ def test_treatments_show_risks_and_guidelines_beside_benefits(page, base_url):
     expect(main.get_by_text(scs.guidelines).first).to_be_visible()
     expect(main.get_by_text(scs.evidence).first).to_be_visible()
     expect(main.get_by_role("heading", name="Side by side")).to_be_visible()
-    expect(main.locator('[data-testid="stTable"]').filter(has_text="No further treatment")).to_be_visible()
+    expect(main.locator("table").filter(has_text="No further treatment").first).to_be_visible()
 
 
 def test_filter_detail_shows_expert_view_and_risks(page, base_url):

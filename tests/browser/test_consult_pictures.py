@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from explainer import sections
 from explainer.figures import body_px, floor_px
 from tests.support.browser import wait_for_app
-from tests.support.pages import SCREENSHOTS, open_url, pill, rerun_after, url_of
+from tests.support.pages import SCREENSHOTS, open_url, pill, rerun_after, sidebar_link, url_of
 
 pytestmark = pytest.mark.browser
 
@@ -77,6 +77,8 @@ def test_each_step_opens_on_its_picture_with_large_chart_text(screen, base_url, 
     main = page.locator('[data-testid="stMain"]')
     assert main.get_by_text("In words:").count() >= charts
     assert main.get_by_text("See this chart as a table").count() >= charts
+    tables = main.locator('[data-testid="stExpander"]').filter(has_text="See this chart as a table").locator("table")
+    assert tables.count() >= charts, f"{key}: {charts} charts but {tables.count()} tables of their data"
 
     if width == 1920:
         SCREENS_DIR.mkdir(parents=True, exist_ok=True)
@@ -136,6 +138,18 @@ def test_one_next_control_and_focus_on_the_heading_after_a_move(page, base_url):
     wait_for_app(page)
     heading = main.get_by_role("heading", name="Why pain can continue", level=1)
     expect(heading).to_be_focused()
+
+
+def test_focus_goes_to_the_heading_after_a_sidebar_move_and_stays_put_on_a_rerun(page, base_url):
+    open_url(page, base_url, url_of(sections.by_key("start")))
+    rerun_after(page, sidebar_link(page, sections.by_key("aims")).click)
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("heading", name=sections.by_key("aims").title, level=1)).to_be_focused()
+    # A pick on the same page reruns it: focus stays on what was pressed, not pulled back to the heading.
+    target = pill(page, "Pick one or more treatments", "Spinal cord stimulation")
+    rerun_after(page, target.click)
+    page.wait_for_timeout(300)
+    expect(target).to_be_focused()
 
 
 def test_start_lists_the_steps_once(page, base_url):

@@ -84,6 +84,19 @@ def test_escape_shows_any_text_as_typed():
         assert "https://" not in markup.escape(text)
 
 
+def test_table_keeps_every_cell_in_its_column_and_shows_it_as_typed():
+    rows = [["a | b", "line\none", "[x](https://ev.il) **y**"], [None, float("nan"), 21]]
+    text = markup.table(["Name", "When", "Note"], rows)
+    lines = text.split("\n")
+    assert len(lines) == 2 + len(rows)  # header, separator, one line per row: a break in a cell is a space
+    unescaped_pipe = re.compile(r"(?<!\\)\|")
+    assert all(len(unescaped_pipe.findall(line)) == 4 for line in lines), lines
+    assert lines[1] == "| --- | --- | --- |"
+    assert "](" not in text and "**" not in text.replace("\\*", "")
+    assert "line one" in text.replace("\\", "")
+    assert re.fullmatch(r"\|\s+\|\s+\|\s*21\s*\|", lines[3]), lines[3]  # None and NaN: empty cells
+
+
 # -- markup in the content ------------------------------------------------------------------
 
 
