@@ -7,6 +7,7 @@ the rest of the page's text under "Read more" in consult mode (normal mode keeps
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
@@ -18,6 +19,8 @@ from explainer import figures
 from explainer.figures import CHART_CONFIG, DRAW_CONFIG, FrozenFigure, freeze
 from explainer_ui import state
 from explainer_ui.data import get_content
+
+_KEY = re.compile(r"\w+", re.ASCII)
 
 
 def font_size() -> int:
@@ -55,6 +58,7 @@ def chart(
     if phone is None:
         event = st.plotly_chart(figure, key=key, **options)
     else:  # layout.css shows one of the two by the screen's width
+        narrowest(figure, key)
         with st.container(key=f"wide_{key}"):
             event = st.plotly_chart(figure, key=key, **options)
         with st.container(key=f"phone_{key}"):
@@ -65,6 +69,23 @@ def chart(
     with st.expander("See this chart as a table"):
         st.table(data, hide_index=True)
     return event
+
+
+def narrowest(figure: FrozenFigure, key: str) -> None:
+    """A wide figure that needs a minimum width (its `layout.meta["min_width"]`, px) gives way to its
+    phone figure in any column narrower than that, whatever the screen: the sidebar can be open, and
+    consult mode's text is larger. The main column is a size container (layout.css)."""
+    needed = figures.min_width(figure)
+    if not needed:
+        return
+    if not _KEY.fullmatch(key):
+        raise ValueError(f"chart key {key!r}: letters, digits and _ only (it is used in CSS)")
+    # Streamlit's block container is a few px wider than the chart it holds.
+    st.html(
+        f"<style>@container (max-width: {needed + 4}px) {{"
+        f" .stMain .st-key-wide_{key} {{ display: none !important; }}"
+        f" .stMain .st-key-phone_{key} {{ display: flex !important; }} }}</style>"
+    )
 
 
 def clicked_ids(event: Any) -> list[str]:

@@ -32,6 +32,7 @@ from explainer.figures.base import (
     drawable,
     floor_px,
     freeze,
+    min_width,
 )
 from explainer.figures.body_map import body_map_figure, body_map_summary, body_map_table
 from explainer.figures.cause_map import cause_map_figure, cause_map_summary, cause_map_table
@@ -109,6 +110,7 @@ __all__ = [
     "freeze",
     "icon_array_figure",
     "load_places",
+    "min_width",
     "operation_figure",
     "operation_summary",
     "operation_table",

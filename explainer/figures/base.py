@@ -155,6 +155,13 @@ def drawable(fig: go.Figure) -> go.Figure:
     return go.Figure(data=as_dict.get("data", []), layout=layout, _validate=False)
 
 
+def min_width(figure: go.Figure) -> int | None:
+    """The narrowest chart width (px) at which a figure keeps its scale, so its text cannot overlap
+    (its `layout.meta["min_width"]`); None for a figure that is right at any width."""
+    meta = figure.to_dict()["layout"].get("meta")
+    return meta.get("min_width") if isinstance(meta, dict) else None
+
+
 def font(size: float, color: str = INK) -> dict:
     """The shared font at another size (consult mode)."""
     return {**FONT, "size": round(size), "color": color}

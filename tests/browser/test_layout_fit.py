@@ -1,0 +1,85 @@
+"""Layout in a real browser (issue 13, what was left): no chart text over other text, drawing tools
+a clinician can hit on a wall screen, and the treatment comparison readable on a phone.
+
+Screenshots go to artifacts/screenshots/layout/ for a person to look at."""
+
+from __future__ import annotations
+
+import pytest
+
+from explainer import sections
+from tests.support.layout import chart_text_boxes, outside, overlapping
+from tests.support.pages import SCREENSHOTS, open_url, url_of
+
+pytestmark = pytest.mark.browser
+
+SHOTS = SCREENSHOTS / "layout"
+# Marked names are bold and start "Yours:": the widest and tallest labels.
+MARKED_SYMPTOMS = "symptoms=dull_ache,touch_sensitivity,old_symptoms_back,sharp_nerve_pain"
+
+# (mode, width, height, marked, wide): the wall screen, a laptop, a tablet in consult mode (the wide
+# drawing at its narrowest), consult mode where the column is too narrow for it, reading at home, at
+# home with the sidebar open (a narrow column on a wide screen), and phones. `wide`: the wide drawing
+# shows (else the phone one, with its list).
+BODY_MAP_SCREENS = [
+    ("consult", 1920, 1080, True, True),
+    ("consult", 1366, 768, True, True),
+    ("consult", 1024, 768, True, True),
+    ("consult", 800, 800, True, False),
+    ("normal", 1366, 768, False, True),
+    ("normal", 1366, 768, True, True),
+    ("normal", 900, 800, True, False),
+    ("normal", 390, 844, True, False),
+    ("consult", 390, 844, False, False),
+]
+
+
+def _url(key: str, consult: bool, extra: str = "") -> str:
+    params = [p for p in ("consult=1" if consult else "", extra) if p]
+    return url_of(sections.by_key(key)) + ("?" + "&".join(params) if params else "")
+
+
+def _screenshot(page, element, name: str) -> None:
+    """The whole element: the main area scrolls, so make the window tall enough (same width, same layout)."""
+    size = page.viewport_size
+    bottom = element.evaluate("e => e.getBoundingClientRect().height")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], round(bottom) + 300)})
+    page.wait_for_timeout(200)
+    element.scroll_into_view_if_needed()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    element.screenshot(path=str(SHOTS / f"{name}.png"))
+    page.set_viewport_size(size)
+
+
+@pytest.fixture
+def screen(browser, request):
+    mode, width, height, *_ = request.param
+    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
+    context.set_default_timeout(30_000)
+    yield context.new_page(), request.param
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "screen", BODY_MAP_SCREENS, indirect=True, ids=lambda s: f"{s[0]}-{s[1]}x{s[2]}{'-marked' if s[3] else ''}"
+)
+def test_no_body_map_text_overlaps_other_text(screen, base_url):
+    page, (mode, width, height, marked, wide) = screen
+    open_url(page, base_url, _url("symptoms", mode == "consult", MARKED_SYMPTOMS if marked else ""))
+    page.wait_for_timeout(300)  # plotly settles its text after the first draw
+    charts = page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').locator("visible=true")
+    assert charts.count() == 1, f"{charts.count()} body maps shown (one of wide and phone must show)"
+    body_map = charts.first
+    box, texts = chart_text_boxes(body_map)
+    words = " ".join(t["text"] for t in texts)
+    assert "Numbness" in words and "Low back" in words, f"the body map's names are not drawn: {words[:200]}"
+    shown_wide = body_map.evaluate("c => !!c.closest('[class*=\"st-key-wide_\"]')")
+    assert shown_wide == wide, f"{mode} at {width}x{height}: the {'wide' if shown_wide else 'phone'} body map shows"
+    assert ("Seen from behind" in words) == wide, "the wide drawing says where it is seen from"
+
+    _screenshot(page, body_map, f"body-map-{mode}-{width}x{height}{'-marked' if marked else ''}")
+
+    assert not overlapping(texts), f"{mode} at {width}x{height}: " + "; ".join(overlapping(texts))
+    assert not outside(box, texts), f"{mode} at {width}x{height}: text out of the chart: " + "; ".join(
+        outside(box, texts)
+    )
