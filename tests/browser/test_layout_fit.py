@@ -53,7 +53,7 @@ def _screenshot(page, element, name: str) -> None:
 
 @pytest.fixture
 def screen(browser, request):
-    mode, width, height, *_ = request.param
+    _mode, width, height, *_ = request.param
     context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
     context.set_default_timeout(30_000)
     yield context.new_page(), request.param
