@@ -168,7 +168,7 @@ def spine_side(size: int, narrow: bool = False) -> FrozenFigure:
 
 @st.cache_resource(show_spinner=False, max_entries=128)
 def operation(name: str, after: bool, size: int) -> FrozenFigure:
-    return freeze(figures.drawable(figures.operation_figure(name, after, font_size=size)))
+    return freeze(figures.drawable(figures.operation_figure(name, after, font_size=size), size))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

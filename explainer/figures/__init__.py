@@ -13,6 +13,7 @@ from explainer.figures.base import (
     CHART_CONFIG,
     DEEP_BLUE,
     DRAW_CONFIG,
+    DRAW_TOOLS,
     FONT,
     GREEN,
     GREY,
@@ -24,6 +25,7 @@ from explainer.figures.base import (
     PURPLE,
     SKY,
     SYMBOLS,
+    TOOL_PX,
     VERMILLION,
     YELLOW,
     FrozenFigure,
@@ -33,6 +35,7 @@ from explainer.figures.base import (
     floor_px,
     freeze,
     min_width,
+    tool_px,
 )
 from explainer.figures.body_map import body_map_figure, body_map_summary, body_map_table
 from explainer.figures.cause_map import cause_map_figure, cause_map_summary, cause_map_table
@@ -74,6 +77,7 @@ __all__ = [
     "CHART_CONFIG",
     "DEEP_BLUE",
     "DRAW_CONFIG",
+    "DRAW_TOOLS",
     "FONT",
     "GREEN",
     "GREY",
@@ -86,6 +90,7 @@ __all__ = [
     "PURPLE",
     "SKY",
     "SYMBOLS",
+    "TOOL_PX",
     "VERMILLION",
     "VERTEBRA_PARTS",
     "YELLOW",
@@ -122,6 +127,7 @@ __all__ = [
     "spine_side_figure",
     "spine_side_summary",
     "spine_side_table",
+    "tool_px",
     "treatment_compare_table",
     "treatment_ladder_figure",
     "treatment_numbers_figure",

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from explainer import sections
-from tests.support.layout import chart_text_boxes, outside, overlapping
+from explainer.figures import DRAW_TOOLS, TOOL_PX
+from tests.support.layout import TOOLBAR, chart_text_boxes, meet, outside, overlapping
 from tests.support.pages import SCREENSHOTS, open_url, url_of
 
 pytestmark = pytest.mark.browser
@@ -83,3 +84,51 @@ def test_no_body_map_text_overlaps_other_text(screen, base_url):
     assert not outside(box, texts), f"{mode} at {width}x{height}: text out of the chart: " + "; ".join(
         outside(box, texts)
     )
+
+
+# ------------------------------------------------------------------------------------------
+# The drawing tools on "The spine and the operation"
+
+TOOL_SCREENS = [
+    ("consult", 1920, 1080, False, None),
+    ("consult", 1366, 768, False, None),
+    ("normal", 1366, 768, False, None),
+    ("normal", 390, 844, False, None),
+]
+
+
+@pytest.mark.parametrize("screen", TOOL_SCREENS, indirect=True, ids=lambda s: f"{s[0]}-{s[1]}x{s[2]}")
+def test_drawing_tools_are_big_named_always_shown_and_cover_nothing(screen, base_url):
+    page, (mode, width, height, *_) = screen
+    open_url(page, base_url, _url("spine", mode == "consult"))
+    page.mouse.move(1, 1)  # nowhere near the drawing: the tools must show without a hover
+    page.wait_for_timeout(500)  # plotly fades a hover-only toolbar out in 0.3 s
+    drawing = page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').filter(
+        has=page.locator(".modebar-btn")
+    )
+    assert drawing.count() == 1, f"{drawing.count()} charts with drawing tools"
+    tools = drawing.evaluate(TOOLBAR)
+    buttons, plot = tools["buttons"], tools["plot"]
+    names = [b["name"] for b in buttons]
+    assert names == [name for _, name in DRAW_TOOLS.values()], f"the tools a screen reader names: {names}"
+    least = TOOL_PX[mode]
+    assert least >= 44
+    for b in buttons:
+        assert b["tag"] == "button", f"{b['name']}: a {b['tag']}, not a button"
+        assert b["width"] >= least and b["height"] >= least, f"{b['name']}: {b['width']:.0f} x {b['height']:.0f} px"
+        assert b["opacity"] > 0.99, f"{b['name']}: opacity {b['opacity']} without a hover"
+        assert not meet(b, plot), f"{b['name']} covers the drawing: {b} over {plot}"
+    for b in page.get_by_role("button", name=DRAW_TOOLS["drawopenpath"][1], exact=True).all():
+        assert b.is_visible()
+    _, texts = chart_text_boxes(drawing)
+    covered = [t["text"] for t in texts for b in buttons if meet(b, t)]
+    assert not covered, f"the tools cover the drawing's words: {covered}"
+    assert [b["active"] for b in buttons] == [True, False, False], "the pen is in hand at the start"
+
+    # They work: the circle tool is chosen with one click (a real click at its centre).
+    circle = drawing.get_by_role("button", name=DRAW_TOOLS["drawcircle"][1], exact=True)
+    circle.click()
+    page.wait_for_timeout(200)
+    assert [b["active"] for b in drawing.evaluate(TOOLBAR)["buttons"]] == [False, True, False]
+    drawing.scroll_into_view_if_needed()
+    _screenshot(page, drawing, f"drawing-tools-{mode}-{width}x{height}")

@@ -29,9 +29,9 @@ def overlapping(texts: list[dict], tolerance: float = TOLERANCE_PX) -> list[str]
     """Every pair of texts whose boxes overlap, by name and by how much (px across x down)."""
     pairs = []
     for a, b in combinations(texts, 2):
-        across = min(a["right"], b["right"]) - max(a["left"], b["left"])
-        down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-        if across > tolerance and down > tolerance:
+        if meet(a, b, tolerance):
+            across = min(a["right"], b["right"]) - max(a["left"], b["left"])
+            down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
             pairs.append(f"{a['text']!r} and {b['text']!r} overlap by {across:.0f} x {down:.0f} px")
     return pairs
 
@@ -48,3 +48,30 @@ def outside(chart: dict, texts: list[dict], tolerance: float = TOLERANCE_PX) -> 
         ):
             out.append(f"{t['text']!r} at {[round(t[k]) for k in ('left', 'top', 'right', 'bottom')]}")
     return out
+
+
+# The drawing tools of a chart: each button's name (what a screen reader reads), box and opacity as
+# drawn (plotly fades a hover-only toolbar to 0), whether it is the chosen tool; and the plot area.
+TOOLBAR = """chart => {
+    const box = r => ({left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+                       width: r.width, height: r.height});
+    const gd = chart.querySelector('.js-plotly-plot');
+    const size = gd._fullLayout._size;
+    const page = gd.getBoundingClientRect();
+    const buttons = [...chart.querySelectorAll('.modebar-btn')].map(b => {
+        let opacity = 1;
+        for (let e = b; e && e !== chart; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
+        return {name: b.getAttribute('aria-label'), tag: b.tagName.toLowerCase(), opacity,
+                active: b.classList.contains('active'), ...box(b.getBoundingClientRect())};
+    });
+    const plot = {left: page.left + size.l, top: page.top + size.t,
+                  right: page.left + size.l + size.w, bottom: page.top + size.t + size.h};
+    return {buttons, plot};
+}"""
+
+
+def meet(a: dict, b: dict, tolerance: float = TOLERANCE_PX) -> bool:
+    """Whether two boxes overlap by more than `tolerance` px both ways."""
+    across = min(a["right"], b["right"]) - max(a["left"], b["left"])
+    down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return across > tolerance and down > tolerance
