@@ -58,7 +58,8 @@ def chart(
     if phone is None:
         event = st.plotly_chart(figure, key=key, **options)
     else:  # layout.css shows one of the two by the screen's width
-        narrowest(figure, key)
+        if needed := figures.min_width(figure):  # a wide figure's text can meet below this width
+            phone_below(key, needed + 5)  # the block container is a few px wider than its chart
         with st.container(key=f"wide_{key}"):
             event = st.plotly_chart(figure, key=key, **options)
         with st.container(key=f"phone_{key}"):
@@ -71,18 +72,15 @@ def chart(
     return event
 
 
-def narrowest(figure: FrozenFigure, key: str) -> None:
-    """A wide figure that needs a minimum width (its `layout.meta["min_width"]`, px) gives way to its
-    phone figure in any column narrower than that, whatever the screen: the sidebar can be open, and
-    consult mode's text is larger. The main column is a size container (layout.css)."""
-    needed = figures.min_width(figure)
-    if not needed:
-        return
+def phone_below(key: str, width_px: int) -> None:
+    """Show the phone variant (`phone_{key}`) instead of the wide one (`wide_{key}`) in any main column
+    narrower than `width_px`, whatever the screen's width: the sidebar can be open, and consult mode's
+    text is larger. (layout.css makes the main column a size container, and switches every pair at a
+    640 px screen as well.)"""
     if not _KEY.fullmatch(key):
-        raise ValueError(f"chart key {key!r}: letters, digits and _ only (it is used in CSS)")
-    # Streamlit's block container is a few px wider than the chart it holds.
+        raise ValueError(f"key {key!r}: letters, digits and _ only (it is used in CSS)")
     st.html(
-        f"<style>@container (max-width: {needed + 4}px) {{"
+        f"<style>@container (max-width: {int(width_px) - 1}px) {{"
         f" .stMain .st-key-wide_{key} {{ display: none !important; }}"
         f" .stMain .st-key-phone_{key} {{ display: flex !important; }} }}</style>"
     )

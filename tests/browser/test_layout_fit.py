@@ -8,13 +8,16 @@ from __future__ import annotations
 import pytest
 
 from explainer import sections
+from explainer.content import load_content
 from explainer.figures import DRAW_TOOLS, TOOL_PX
-from tests.support.layout import TOOLBAR, chart_text_boxes, meet, outside, overlapping
-from tests.support.pages import SCREENSHOTS, open_url, url_of
+from explainer.figures.numbers import NO_FURTHER
+from tests.support.layout import SIDEWAYS_INSIDE, TOOLBAR, chart_text_boxes, meet, outside, overlapping
+from tests.support.pages import OVERFLOW, SCREENSHOTS, open_url, url_of
 
 pytestmark = pytest.mark.browser
 
 SHOTS = SCREENSHOTS / "layout"
+CONTENT = load_content()
 # Marked names are bold and start "Yours:": the widest and tallest labels.
 MARKED_SYMPTOMS = "symptoms=dull_ache,touch_sensitivity,old_symptoms_back,sharp_nerve_pain"
 
@@ -46,7 +49,7 @@ def _screenshot(page, element, name: str) -> None:
     bottom = element.evaluate("e => e.getBoundingClientRect().height")
     page.set_viewport_size({"width": size["width"], "height": max(size["height"], round(bottom) + 300)})
     page.wait_for_timeout(200)
-    element.scroll_into_view_if_needed()
+    element.evaluate("e => e.scrollIntoView({block: 'center'})")  # clear of Streamlit's header
     SHOTS.mkdir(parents=True, exist_ok=True)
     element.screenshot(path=str(SHOTS / f"{name}.png"))
     page.set_viewport_size(size)
@@ -130,5 +133,55 @@ def test_drawing_tools_are_big_named_always_shown_and_cover_nothing(screen, base
     circle.click()
     page.wait_for_timeout(200)
     assert [b["active"] for b in drawing.evaluate(TOOLBAR)["buttons"]] == [False, True, False]
-    drawing.scroll_into_view_if_needed()
     _screenshot(page, drawing, f"drawing-tools-{mode}-{width}x{height}")
+
+
+# ------------------------------------------------------------------------------------------
+# The comparison on "Treatments"
+
+FIVE = ["physical_therapy", "pain_psychology", "epidural_steroid", "spinal_cord_stimulation", "revision_surgery"]
+COMPARE_SCREENS = [
+    ("normal", 390, 844, False, False),
+    ("consult", 390, 844, False, False),
+    ("normal", 1366, 768, False, True),
+    ("consult", 1366, 768, False, True),
+    ("consult", 1920, 1080, False, True),
+]
+
+
+@pytest.mark.parametrize(
+    "screen", COMPARE_SCREENS, indirect=True, ids=lambda s: f"{s[0]}-{s[1]}x{s[2]}-{'table' if s[4] else 'blocks'}"
+)
+def test_five_options_compared_without_sideways_scrolling(screen, base_url):
+    page, (mode, width, height, _, table) = screen
+    open_url(page, base_url, _url("treatments", mode == "consult", "treatments=" + ",".join(FIVE)))
+    names = [t.name for t in CONTENT.treatments if t.id in FIVE] + [NO_FURTHER]
+    assert len(names) == 6
+    main = page.locator('[data-testid="stMain"]')
+    wide = main.locator(".st-key-wide_compare")
+    blocks = main.locator(".st-key-phone_compare")
+    assert wide.is_visible() == table and blocks.is_visible() == (not table), (
+        f"{mode} at {width}x{height}: table shown {wide.is_visible()}, blocks shown {blocks.is_visible()}"
+    )
+
+    doc_width, inner = page.evaluate(OVERFLOW)["document"]
+    assert doc_width <= inner, f"the page scrolls sideways: {doc_width} px in a {inner} px window"
+    shown = wide if table else blocks
+    sideways = shown.evaluate(SIDEWAYS_INSIDE)
+    assert not sideways, f"{mode} at {width}x{height}: the comparison scrolls sideways: {sideways}"
+
+    if table:  # a real table: one column per option, named in its header
+        headers = [h.strip() for h in wide.locator("table thead th").all_inner_texts()]
+        assert headers[1:] == names, headers
+    for name in names:
+        if table:
+            cell = wide.locator("table thead th").filter(has_text=name).first
+        else:  # a headed block per option
+            cell = blocks.get_by_role("heading", name=name, level=4, exact=True)
+        assert cell.count() and cell.is_visible(), f"{name} is not shown"
+        cell.scroll_into_view_if_needed()
+        box = cell.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= inner + 1, f"{name} is outside the window: {box}"
+    if not table:
+        assert blocks.get_by_text("What guidelines say:").count() == len(FIVE)  # each option's facts, named
+    _screenshot(page, shown, f"compare-{mode}-{width}x{height}")

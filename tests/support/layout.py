@@ -75,3 +75,10 @@ def meet(a: dict, b: dict, tolerance: float = TOLERANCE_PX) -> bool:
     across = min(a["right"], b["right"]) - max(a["left"], b["left"])
     down = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
     return across > tolerance and down > tolerance
+
+
+# Everything in an element that scrolls sideways (its content is wider than its box), named.
+SIDEWAYS_INSIDE = """root => [root, ...root.querySelectorAll('*')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'
+                 && e.clientWidth > 0)
+    .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}: ${e.scrollWidth} in ${e.clientWidth}px`)"""
