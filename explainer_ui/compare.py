@@ -17,17 +17,17 @@ def side_by_side(table: pd.DataFrame, key: str = "compare") -> None:
     (treatment_compare_table). Every column is shown, in its order; an empty cell is left out of
     the phone blocks."""
     least, most = WIDE_FROM
-    phone_below(key, min(most, max(least, COLUMN_PX * (len(table) + 1))))
-    with st.container(key=f"wide_{key}"):
-        # One column per option, read across to compare; the things compared down the left.
-        across = table.set_index("Option").T
-        st.table(across.rename_axis("").reset_index(), hide_index=True)
-    with st.container(key=f"phone_{key}"):
-        for _, row in table.iterrows():
-            with st.container(border=True):
-                st.markdown(f"#### {row['Option']}")
-                facts = [f"**{name}:** {value}" for name, value in row.items() if name != "Option" and _said(value)]
-                st.markdown("\n\n".join(facts))
+    with phone_below(min(most, max(least, COLUMN_PX * (len(table) + 1))), key):
+        with st.container(key=f"wide_{key}"):
+            # One column per option, read across to compare; the things compared down the left.
+            across = table.set_index("Option").T
+            st.table(across.rename_axis("").reset_index(), hide_index=True)
+        with st.container(key=f"phone_{key}"):
+            for _, row in table.iterrows():
+                with st.container(border=True):
+                    st.markdown(f"#### {row['Option']}")
+                    facts = [f"**{name}:** {value}" for name, value in row.items() if name != "Option" and _said(value)]
+                    st.markdown("\n\n".join(facts))
 
 
 def _said(value: object) -> bool:
