@@ -12,7 +12,7 @@ from explainer.content import load_content
 from explainer.figures import DRAW_TOOLS, TOOL_PX
 from explainer.figures.numbers import NO_FURTHER
 from tests.support.layout import SIDEWAYS_INSIDE, TOOLBAR, chart_text_boxes, meet, outside, overlapping
-from tests.support.pages import OVERFLOW, SCREENSHOTS, open_url, url_of
+from tests.support.pages import OVERFLOW, SCREENSHOTS, blocking, describe_violations, open_url, run_axe, url_of
 
 pytestmark = pytest.mark.browser
 
@@ -101,7 +101,7 @@ TOOL_SCREENS = [
 
 
 @pytest.mark.parametrize("screen", TOOL_SCREENS, indirect=True, ids=lambda s: f"{s[0]}-{s[1]}x{s[2]}")
-def test_drawing_tools_are_big_named_always_shown_and_cover_nothing(screen, base_url):
+def test_drawing_tools_are_big_named_always_shown_and_cover_nothing(screen, base_url, axe_js):
     page, (mode, width, height, *_) = screen
     open_url(page, base_url, _url("spine", mode == "consult"))
     page.mouse.move(1, 1)  # nowhere near the drawing: the tools must show without a hover
@@ -133,6 +133,8 @@ def test_drawing_tools_are_big_named_always_shown_and_cover_nothing(screen, base
     circle.click()
     page.wait_for_timeout(200)
     assert [b["active"] for b in drawing.evaluate(TOOLBAR)["buttons"]] == [False, True, False]
+    violations = blocking(run_axe(page))
+    assert not violations, describe_violations(violations)
     _screenshot(page, drawing, f"drawing-tools-{mode}-{width}x{height}")
 
 
@@ -152,7 +154,7 @@ COMPARE_SCREENS = [
 @pytest.mark.parametrize(
     "screen", COMPARE_SCREENS, indirect=True, ids=lambda s: f"{s[0]}-{s[1]}x{s[2]}-{'table' if s[4] else 'blocks'}"
 )
-def test_five_options_compared_without_sideways_scrolling(screen, base_url):
+def test_five_options_compared_without_sideways_scrolling(screen, base_url, axe_js):
     page, (mode, width, height, _, table) = screen
     open_url(page, base_url, _url("treatments", mode == "consult", "treatments=" + ",".join(FIVE)))
     names = [t.name for t in CONTENT.treatments if t.id in FIVE] + [NO_FURTHER]
@@ -184,4 +186,6 @@ def test_five_options_compared_without_sideways_scrolling(screen, base_url):
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= inner + 1, f"{name} is outside the window: {box}"
     if not table:
         assert blocks.get_by_text("What guidelines say:").count() == len(FIVE)  # each option's facts, named
+    violations = blocking(run_axe(page))
+    assert not violations, describe_violations(violations)
     _screenshot(page, shown, f"compare-{mode}-{width}x{height}")
