@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from explainer_ui.charts import phone_below
+from explainer_ui.charts import font_size, phone_below
 
-COLUMN_PX = 100  # the least room an option's column needs in the table
+COLUMN_EM = 6.25  # the least room an option's column needs in the table, in body text px (100 px at 16)
 WIDE_FROM = (600, 1000)  # px of main column: the table needs at least the first, never more than the second
 
 
@@ -17,7 +17,8 @@ def side_by_side(table: pd.DataFrame, key: str = "compare") -> None:
     (treatment_compare_table). Every column is shown, in its order; an empty cell is left out of
     the phone blocks."""
     least, most = WIDE_FROM
-    with phone_below(min(most, max(least, COLUMN_PX * (len(table) + 1))), key):
+    needed = COLUMN_EM * font_size() * (len(table) + 1)  # and the column of row names
+    with phone_below(round(min(most, max(least, needed))), key):
         with st.container(key=f"wide_{key}"):
             # One column per option, read across to compare; the things compared down the left.
             across = table.set_index("Option").T

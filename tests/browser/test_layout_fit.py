@@ -145,6 +145,7 @@ FIVE = ["physical_therapy", "pain_psychology", "epidural_steroid", "spinal_cord_
 COMPARE_SCREENS = [
     ("normal", 390, 844, False, False),
     ("consult", 390, 844, False, False),
+    ("consult", 800, 800, False, False),  # a small window in consult mode: too narrow for six columns
     ("normal", 1366, 768, False, True),
     ("consult", 1366, 768, False, True),
     ("consult", 1920, 1080, False, True),
