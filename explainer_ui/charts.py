@@ -8,7 +8,7 @@ the rest of the page's text under "Read more" in consult mode (normal mode keeps
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import pandas as pd
@@ -52,19 +52,39 @@ def chart(
         on_select=on_click or ("rerun" if clickable else "ignore"),
         selection_mode="points",
     )
-    if phone is None:
-        event = st.plotly_chart(figure, key=key, **options)
-    else:  # layout.css shows one of the two by the screen's width
-        with st.container(key=f"wide_{key}"):
+    # A wide figure whose text can meet below some width: the phone figure below it (layout.css).
+    needed = figures.min_width(figure) if phone is not None else None
+    # +5: the block container is a few px wider than the chart it holds.
+    with phone_below(needed + 5, key) if needed else nullcontext():
+        if phone is None:
             event = st.plotly_chart(figure, key=key, **options)
-        with st.container(key=f"phone_{key}"):
-            narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
-        if clicked_ids(narrow) and not clicked_ids(event):
-            event = narrow
-    st.markdown(f"**In words:** {summary}")
-    with st.expander("See this chart as a table"):
-        table(data)
+        else:  # layout.css shows one of the two by the screen's width
+            with st.container(key=f"wide_{key}"):
+                event = st.plotly_chart(figure, key=key, **options)
+            with st.container(key=f"phone_{key}"):
+                narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
+            if clicked_ids(narrow) and not clicked_ids(event):
+                event = narrow
+        st.markdown(f"**In words:** {summary}")
+        with st.expander("See this chart as a table"):
+            table(data)
     return event
+
+
+# The widths (px of main column) at which layout.css can switch a wide/phone pair, besides a 640 px
+# screen: one rule per step, so no page writes CSS of its own.
+FIT_STEPS = range(400, 1201, 50)
+
+
+def phone_below(width_px: int, key: str) -> AbstractContextManager:
+    """A block in which a wide/phone pair (`wide_{key}`, `phone_{key}`) shows its phone variant in any
+    main column narrower than `width_px` (rounded up to a step of FIT_STEPS), whatever the screen's
+    width: the sidebar can be open, and consult mode's text is larger. The main column is a size
+    container and the rules are in layout.css; the block's key names the step."""
+    step = next((s for s in FIT_STEPS if s >= width_px), None)
+    if step is None:
+        raise ValueError(f"{key}: {width_px} px is wider than any main column")
+    return st.container(key=f"fit{step}_{key}")
 
 
 def table(data: pd.DataFrame) -> None:
@@ -171,7 +191,7 @@ def spine_side(size: int, narrow: bool = False) -> FrozenFigure:
 
 @st.cache_resource(show_spinner=False, max_entries=128)
 def operation(name: str, after: bool, size: int) -> FrozenFigure:
-    return freeze(figures.drawable(figures.operation_figure(name, after, font_size=size)))
+    return freeze(figures.drawable(figures.operation_figure(name, after, font_size=size), size))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from explainer import figures
 from explainer.figures.numbers import NO_FURTHER
-from explainer_ui import charts, state, text
+from explainer_ui import charts, compare, state, text
 from explainer_ui.data import get_content
 
 content = get_content()
@@ -38,9 +38,9 @@ else:
             key="treatment_numbers_chart",
         )
     st.subheader("Side by side")
-    # One column per option, "No further treatment" last: read across to compare.
-    compare = figures.treatment_compare_table(content, ids).set_index("Option").T
-    charts.table(compare.rename_axis("").reset_index())
+    # One column per option, "No further treatment" last: read across to compare (on a phone, one
+    # block per option, one under the other).
+    compare.side_by_side(figures.treatment_compare_table(content, ids))
 
 if consult:
     text.prose("treatments_intro")

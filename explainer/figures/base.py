@@ -36,12 +36,24 @@ CHART_CONFIG = {
 
 
 # A drawing the clinician can draw and circle on during the consult: only the pen, the circle
-# and the eraser in the toolbar. What is drawn lives in the browser tab only; nothing is stored.
+# and the eraser in the toolbar, always shown (not only on hover). What is drawn lives in the
+# browser tab only; nothing is stored. Plotly names each button from its dictionary (the name a
+# screen reader reads and the tooltip): plain words instead of "Draw open freeform".
+DRAW_TOOLS = {
+    "drawopenpath": ("Draw open freeform", "Draw with the pen"),
+    "drawcircle": ("Draw circle", "Draw a circle"),
+    "eraseshape": ("Erase active shape", "Rub out a line you drew (tap it first)"),
+}
 DRAW_CONFIG = {
     **CHART_CONFIG,
     "displayModeBar": True,
-    "modeBarButtons": [["drawopenpath", "drawcircle", "eraseshape"]],
+    "modeBarButtons": [list(DRAW_TOOLS)],
+    "locale": "en-US",
+    "locales": {"en-US": {"dictionary": {plotly_name: name for plotly_name, name in DRAW_TOOLS.values()}}},
 }
+# The tool buttons' size in px (layout.css, and consult.css on the wall screen): at least 44 x 44,
+# WCAG 2.5.5. A drawing keeps a band this high (and a gap) above it for them: they cover nothing.
+TOOL_PX = {"normal": 44, "consult": 56}
 
 # No plotly template: every style the charts need is set in _layout. Each builder passes _layout
 # when it creates its figure; otherwise plotly copies its default template into the new figure
@@ -143,16 +155,38 @@ def figure(data: list[dict], layout: dict, annotations: list[dict] | None = None
     return go.Figure(data=data, layout=layout, _validate=False)
 
 
-def drawable(fig: go.Figure) -> go.Figure:
+def tool_px(font_size: float) -> int:
+    """The drawing tools' button size beside body text of `font_size` px (consult mode: larger)."""
+    return TOOL_PX["consult" if font_size >= BODY_PX["consult"] else "normal"]
+
+
+def drawable(fig: go.Figure, font_size: float = 16) -> go.Figure:
     """A copy of a drawing that starts with the pen in hand (use with DRAW_CONFIG): thick
-    vermillion lines, so what the clinician draws stands out from the drawing's own lines."""
+    vermillion lines, so what the clinician draws stands out from the drawing's own lines.
+
+    The top margin grows by a band as high as the tool buttons (`tool_px(font_size)`), so the
+    buttons sit above the drawing and its title, never on them."""
     as_dict = fig.to_dict()
+    old = as_dict.get("layout", {})
+    margin = {"l": 10, "r": 10, "t": 10, "b": 10, **old.get("margin", {})}
+    band = tool_px(font_size) + 8
     layout = {
-        **as_dict.get("layout", {}),
+        **old,
         "dragmode": "drawopenpath",
         "newshape": {"line": {"color": VERMILLION, "width": 6}, "opacity": 1, "fillcolor": "rgba(0,0,0,0)"},
+        # Dark icons (plotly's are 30 % grey: too faint to find at a glance), the chosen tool in blue.
+        "modebar": {"color": INK, "activecolor": DEEP_BLUE, "bgcolor": "rgba(255,255,255,0)"},
+        "margin": {**margin, "t": margin["t"] + band},
+        "height": old.get("height", 450) + band,
     }
     return go.Figure(data=as_dict.get("data", []), layout=layout, _validate=False)
+
+
+def min_width(figure: go.Figure) -> int | None:
+    """The narrowest chart width (px) at which a figure keeps its scale, so its text cannot overlap
+    (its `layout.meta["min_width"]`); None for a figure that is right at any width."""
+    meta = figure.to_dict()["layout"].get("meta")
+    return meta.get("min_width") if isinstance(meta, dict) else None
 
 
 def font(size: float, color: str = INK) -> dict:

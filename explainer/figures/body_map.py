@@ -5,6 +5,11 @@ symptom's name beside the body; mark and name both carry the symptom id (customd
 on either can pick that symptom. This patient's symptoms have a thick ring, a bigger mark and the
 word "Yours". A symptom with no place is listed under the body, still tappable, so every symptom
 shows.
+
+Text never overlaps, whatever the width: the names are spaced for a fixed scale (PX_PER_EM px of
+outline per unit for each px of body text), and the figure says the narrowest plot width at which
+that scale holds (`layout.meta["min_width"]`, see `base.min_width`). A narrower column shows the phone
+figure instead (explainer_ui.charts). "Seen from behind" sits above the drawing, in its own margin.
 """
 
 from __future__ import annotations
@@ -25,7 +30,6 @@ from explainer.figures.base import (
     figure,
     font,
     mirror,
-    note,
     phone_chars,
     scatter,
     sizes,
@@ -39,6 +43,10 @@ from explainer.wording import join_names
 SKIN = "#F5E6DA"
 LABEL_X = 5.4  # the names sit in two columns, left and right of the body
 NAME_WIDTH = 20
+PX_PER_EM = 1.35  # the wide drawing: px of outline per unit, for each px of body text
+CHAR_EM = 0.56  # a generous average character width, in em (bold and italic included)
+LINE_EM = 1.3  # plotly's line spacing
+MARGIN_PX = 10  # the layout's left and right margins
 
 
 def _label(symptom) -> str:
@@ -67,13 +75,17 @@ def outline_shapes() -> list[dict]:
     return shapes
 
 
-PHONE_WIDTH = 360  # px: the drawing's width on a phone
+# The phone drawing spans -PHONE_X..PHONE_X; it keeps its scale (so its list is spaced right) on any
+# plot at least PHONE_UNIT_PX * 2 * PHONE_X px wide: 297 px, a 350 px screen.
+PHONE_X = 5.3
+PHONE_UNIT_PX = 28
+PHONE_TEXT_PX = 280  # the list's lines: at most this wide
 
 
 def _body_map_narrow(content: Content, marked_set: set[str], font_size: float, places: Places) -> go.Figure:
     """For a phone: numbered marks on the body, and the numbered names in a list under it."""
     small, label_px, _ = sizes(font_size)
-    unit_px = PHONE_WIDTH / 12.0  # the body spans -6..6
+    unit_px = PHONE_UNIT_PX
     line = 1.3 * label_px / unit_px
     xs, ys, nums, mids, msize, mwidth = [], [], [], [], [], []
     lx, ly, ltext, lids = [], [], [], []
@@ -88,13 +100,15 @@ def _body_map_narrow(content: Content, marked_set: set[str], font_size: float, p
             mids.append(symptom.id)
             msize.append(round(font_size * (1.9 if yours else 1.5)))
             mwidth.append(5 if yours else 1.5)
-        name = wrap(_label(symptom), phone_chars(label_px))
-        where = place.place if place else "Not placed"
-        text = f"<b>{n}  Yours: {name}</b>" if yours else f"<b>{n}</b>  {name}"
-        text += f"<br><i>{where}</i>"
+        chars = phone_chars(label_px, PHONE_TEXT_PX)
+        if yours:
+            text = f"<b>{wrap(f'{n}  Yours: {_label(symptom)}', chars)}</b>"
+        else:
+            text = f"<b>{n}</b>  {wrap(_label(symptom), chars - len(str(n)) - 2)}"
+        text += f"<br><i>{wrap(place.place if place else 'Not placed', chars)}</i>"
         lines = text.count("<br>") + 1
         y -= lines * line / 2
-        lx.append(-5.8)
+        lx.append(-PHONE_X + 0.2)
         ly.append(y)
         ltext.append(text)
         lids.append(symptom.id)
@@ -102,7 +116,7 @@ def _body_map_narrow(content: Content, marked_set: set[str], font_size: float, p
     bottom = y
     layout = _layout(
         round((22.0 - bottom) * unit_px + 20),
-        xaxis=dict(visible=False, range=[-6.0, 6.0], fixedrange=True),
+        xaxis=dict(visible=False, range=[-PHONE_X, PHONE_X], fixedrange=True),
         yaxis=dict(visible=False, range=[bottom, 22.0], scaleanchor="x", scaleratio=1, fixedrange=True),
         shapes=outline_shapes(),
         font=font(label_px),
@@ -122,6 +136,17 @@ def _body_map_narrow(content: Content, marked_set: set[str], font_size: float, p
     )  # fmt: skip
 
 
+def _label_width(text: str, label_px: float) -> float:
+    """About how wide a label is drawn, in px: its longest line, generously."""
+    lines = text.replace("<b>", "").replace("</b>", "").replace("<i>", "").replace("</i>", "").split("<br>")
+    return max(len(line) for line in lines) * CHAR_EM * label_px
+
+
+def _mark_room(font_size: float) -> float:
+    """px from a name's anchor to where its text starts: half the biggest square and plotly's gap."""
+    return 0.6 * 1.2 * font_size + 6
+
+
 def body_map_figure(
     content: Content,
     marked: Iterable[str] = (),
@@ -132,17 +157,18 @@ def body_map_figure(
 ) -> go.Figure:
     """The body outline with every symptom at its place; this patient's symptoms ringed.
 
-    `narrow` (a phone): numbered marks on the body and the names listed under it."""
+    `narrow` (a phone): numbered marks on the body and the names listed under it. The wide figure
+    is exact from `min_width(figure)` px up; below that, show the narrow one."""
     places = places or load_places()
     if narrow:
         return _body_map_narrow(content, set(marked), font_size, places)
     small, label_px, _head_px = sizes(font_size)
     marked_set = set(marked)
-    height = round(max(620, 38 * font_size))
-    units_per_px = 24.0 / (height - 20)
+    unit_px = PX_PER_EM * font_size  # px of drawing per unit, at every width from min_width up
 
-    def gap(text: str) -> float:
-        return (text.count("<br>") + 1) * 1.3 * label_px * units_per_px + 0.35
+    def height(text: str) -> float:
+        """A name's height in units, with a gap under it."""
+        return ((text.count("<br>") + 1) * LINE_EM * label_px + 0.4 * label_px) / unit_px
 
     placed: list[tuple[Symptom, BodyPlace]] = []
     unplaced: list[tuple[Symptom, None]] = []
@@ -154,23 +180,24 @@ def body_map_figure(
             unplaced.append((symptom, None))
 
     def label_text(symptom, place) -> str:
-        name = wrap(_label(symptom), NAME_WIDTH)
-        where = f"<br><i>{place.place}</i>" if place else ""
+        where = f"<br><i>{wrap(place.place, NAME_WIDTH)}</i>" if place else ""
         if symptom.id in marked_set:
-            return f"<b>Yours: {name}</b>{where}"
-        return f"{name}{where}"
+            return f"<b>{wrap('Yours: ' + _label(symptom), NAME_WIDTH)}</b>{where}"
+        return f"{wrap(_label(symptom), NAME_WIDTH)}{where}"
 
     shapes = outline_shapes()
     px, py, pid, psize, pwidth, phover = [], [], [], [], [], []
     lx, ly, lid, ltext, lpos, lsize, lwidth = [], [], [], [], [], [], []
+    top = 22.0
     for side in (-1, 1):
         column = sorted((sp for sp in placed if (sp[1].x < 0) == (side < 0)), key=lambda sp: -sp[1].y)
         last_bottom = None
         for symptom, place in column:
             text = label_text(symptom, place)
-            half = gap(text) / 2
+            half = height(text) / 2
             y = place.y if last_bottom is None else min(place.y, last_bottom - half)
             last_bottom = y - half
+            top = max(top, y + half)
             yours = symptom.id in marked_set
             px.append(place.x)
             py.append(place.y)
@@ -189,10 +216,11 @@ def body_map_figure(
                 dict(type="line", x0=place.x, y0=place.y, x1=side * LABEL_X, y1=y, xref="x", yref="y",
                      line=dict(color=INK, width=3 if yours else 1.5), layer="below")
             )  # fmt: skip
-    y = -0.6
+    # Below the feet and below the lowest name of either column.
+    y = min([-0.2, *(yy - height(t) / 2 for yy, t in zip(ly, ltext, strict=True))])
     for symptom, place in unplaced:  # still shown, and still tappable
         text = label_text(symptom, place)
-        y -= gap(text) / 2
+        y -= height(text) / 2
         lx.append(-LABEL_X)
         ly.append(y)
         lid.append(symptom.id)
@@ -200,19 +228,30 @@ def body_map_figure(
         lpos.append("middle right")
         lsize.append(round(font_size * (1.2 if symptom.id in marked_set else 0.9)))
         lwidth.append(4 if symptom.id in marked_set else 1.5)
-        y -= gap(text) / 2
+        y -= height(text) / 2
     bottom = min(y, -0.5)
+
+    # Each column needs its names' width beside the body; an unplaced name runs right from -LABEL_X.
+    sides = [_label_width(t, label_px) + (0 if pos == "middle right" and x < 0 else LABEL_X * unit_px)
+             for t, pos, x in zip(ltext, lpos, lx, strict=True)]  # fmt: skip
+    half_width = max([LABEL_X * unit_px, *sides]) + _mark_room(font_size)
+    plot_width = 2 * half_width
+    caption_px = round(LINE_EM * small) + 6
     layout = _layout(
-        round(height + (-bottom - 0.5) / units_per_px),
-        xaxis=dict(visible=False, range=[-17.0, 17.0], fixedrange=True),
-        yaxis=dict(visible=False, range=[bottom, 22.0], scaleanchor="x", scaleratio=1, fixedrange=True),
+        round((top - bottom) * unit_px) + caption_px + 2 * MARGIN_PX,
+        # At plot_width the x range fills the plot; wider, plotly widens the x range (same scale).
+        xaxis=dict(visible=False, range=[-half_width / unit_px, half_width / unit_px], fixedrange=True),
+        yaxis=dict(visible=False, range=[bottom, top], scaleanchor="x", scaleratio=1, fixedrange=True),
         shapes=shapes,
         font=font(label_px),
         hoverlabel=dict(font=font(label_px), bgcolor="white"),
         clickmode="event+select",
+        margin=dict(l=MARGIN_PX, r=MARGIN_PX, t=MARGIN_PX + caption_px, b=MARGIN_PX),
+        meta={"min_width": int(plot_width + 2 * MARGIN_PX) + 1},
     )
-    seen_from = note(x=0, y=21.9, yanchor="top", xanchor="left", xshift=40, text="Seen from behind",
-                     showarrow=False, font=font(small, GREY))  # fmt: skip
+    # Above the drawing, in a margin of its own: it can meet no name.
+    seen_from = dict(xref="paper", yref="paper", x=0.5, y=1, yanchor="bottom", xanchor="center", yshift=4,
+                     text="Seen from behind", showarrow=False, font=font(small, GREY))  # fmt: skip
     return figure(
         [
             scatter(

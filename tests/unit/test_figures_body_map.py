@@ -73,3 +73,23 @@ def test_the_phone_body_numbers_each_place_and_lists_every_symptom(content, font
     for cid, text in zip(names["customdata"], names["text"], strict=True):
         assert ("Yours:" in text) == (cid in MARKED)
     assert_text_not_below_floor(fig, font_size)
+
+
+@pytest.mark.parametrize("font_size", SCALES)
+def test_the_caption_has_a_margin_of_its_own_and_the_figure_says_its_narrowest_width(content, font_size):
+    fig = figures.body_map_figure(content, MARKED, font_size=font_size)
+    layout = fig.to_dict()["layout"]
+    (caption,) = layout["annotations"]
+    assert caption["text"] == "Seen from behind"
+    assert (caption["yref"], caption["y"], caption["yanchor"]) == ("paper", 1, "bottom")  # above the plot area
+    assert layout["margin"]["t"] >= 1.3 * caption["font"]["size"] + 10
+    # Each name's full height is inside the y range (none runs into the caption's margin).
+    names = fig.to_dict()["data"][1]
+    plot_px = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    unit_px = plot_px / (layout["yaxis"]["range"][1] - layout["yaxis"]["range"][0])
+    for y, text in zip(names["y"], names["text"], strict=True):
+        half = (text.count("<br>") + 1) * 1.3 * font_size / unit_px / 2
+        assert y + half <= layout["yaxis"]["range"][1]
+    narrowest = figures.min_width(fig)
+    assert narrowest and 2 * 5.4 * 1.35 * font_size < narrowest < 1146  # consult mode's column holds it
+    assert figures.min_width(figures.body_map_figure(content, MARKED, font_size=font_size, narrow=True)) is None

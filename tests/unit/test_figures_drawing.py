@@ -35,3 +35,18 @@ def test_the_toolbar_offers_only_drawing_tools():
     config = figures.DRAW_CONFIG
     assert config["displayModeBar"] is True and config["displaylogo"] is False
     assert config["modeBarButtons"] == [["drawopenpath", "drawcircle", "eraseshape"]]
+
+
+@pytest.mark.parametrize("font_size", [16, 22])
+def test_the_tools_get_a_band_above_the_drawing_and_plain_names(font_size):
+    original = figures.operation_figure("laminectomy", False, font_size=font_size).to_dict()["layout"]
+    layout = figures.drawable(figures.operation_figure("laminectomy", False, font_size=font_size), font_size)
+    layout = layout.to_dict()["layout"]
+    band = layout["margin"]["t"] - original["margin"]["t"]
+    assert band >= figures.tool_px(font_size) >= 44
+    assert layout["height"] - original["height"] == band  # the drawing itself keeps its size
+    assert figures.tool_px(22) > figures.tool_px(16)  # larger on the wall screen
+    names = figures.DRAW_CONFIG["locales"]["en-US"]["dictionary"]
+    assert set(names) == {"Draw open freeform", "Draw circle", "Erase active shape"}  # plotly's own titles
+    for name in names.values():
+        assert "freeform" not in name.lower() and "shape" not in name.lower()
