@@ -127,16 +127,16 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def table(header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
-    """A Markdown table whose cells show their text exactly as typed (no links, images or
-    emphasis; a line break becomes a space). The browser draws it as a plain <table> with a
-    header row: several times cheaper to draw than `st.table`'s component, and read the same way
-    by a screen reader."""
+def table(header: Sequence[object], rows: Iterable[Sequence[object]], *, as_typed: bool = True) -> str:
+    """A Markdown table. Its cells show their text exactly as typed (no links, images or emphasis),
+    or with `as_typed=False` keep their Markdown (bold labels) with only `|` escaped; a line break
+    becomes a space. The browser draws it as a plain <table> with a header row: several times
+    cheaper to draw than `st.table`'s component, and read the same way by a screen reader."""
 
     def cell(value: object) -> str:
         missing = value is None or (isinstance(value, float) and math.isnan(value))
-        text = "" if missing else str(value)
-        return escape(" ".join(text.split())) or " "
+        text = " ".join(("" if missing else str(value)).split())
+        return (escape(text) if as_typed else text.replace("|", "\\|")) or " "
 
     lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]

@@ -77,6 +77,7 @@ class Keys:
     """Widget keys, for the widgets drawn here and for tests that drive them (never raw strings)."""
 
     FILTER_DIRECTION = "filter_direction"
+    TEACH_BACK = "went_over_again"
     CAUSE_DIMENSION = "cause_dimension"
     SPINE_VIEW = "spine_view"
     HANDOUT_NAME = "handout_name"
@@ -102,10 +103,6 @@ class Keys:
     @staticmethod
     def question(question_id: str) -> str:
         return f"ask_{question_id}"
-
-    @staticmethod
-    def teach_back(item_id: str) -> str:
-        return f"again_{item_id}"
 
     @staticmethod
     def guess(number_id: str) -> str:
@@ -391,18 +388,19 @@ def question_checkbox(question: Question) -> None:
     )
 
 
-def _tick_teach_back(item_id: str) -> None:
-    set_picks("teach_back", list(set(picks("teach_back")) ^ {item_id}))
-
-
-def teach_back_checkbox(item_id: str, label: str = "We went over this again") -> None:
-    """'We went over this again' for one teach-back question: the topic goes under 'Look at again
-    at home' on the summary, in the PDF and in the address."""
-    st.checkbox(
-        label,
-        key=_bind(Keys.teach_back(item_id), item_id in picks("teach_back")),
-        on_change=_tick_teach_back,
-        args=(item_id,),
+def teach_back_pills(topics: Mapping[str, str]) -> None:
+    """'We went over this again': one toggle per teach-back question (id -> its topic's name). The
+    topics go under 'Look at again at home' on the summary, in the PDF and in the address."""
+    key = Keys.TEACH_BACK
+    st.pills(
+        "We went over this again",
+        list(topics),
+        format_func=topics.get,
+        selection_mode="multi",
+        key=_bind(key, [i for i in topics if i in picks("teach_back")]),
+        on_change=_fold_in,
+        args=("teach_back", tuple(topics), key),
+        help="Tick a topic you went over again. It goes on the summary under “Look at again at home”.",
     )
 
 

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 
 import streamlit as st
 
+from explainer import markup, sections
 from explainer.content import Content, cite, cited_ids, format_reference
 from explainer.glossary import terms_in
-from explainer.schema import GlossaryTerm, Reference
+from explainer.schema import GlossaryTerm, Reference, TeachBack, Treatment
 from explainer.vocabulary import BASIS_LABELS, Basis, Tier
 from explainer_ui.data import get_content, problem_note
 
@@ -114,6 +115,47 @@ def words_line(text: str) -> str:
     """'Words explained: **MRI**: a scan ...' for the end of a card's Markdown, or '' if nothing is new."""
     new = page_words().new(text)
     return ("\n\n*Words explained:* " + "; ".join(f"**{t.term}**: {t.meaning}" for t in new)) if new else ""
+
+
+def topic_of(item: TeachBack) -> str:
+    """A teach-back question's topic: the title of the page it is about."""
+    section = next((s for s in sections.SECTIONS if s.key == item.section), None)
+    return section.title if section else "Another topic"
+
+
+def name_list(items: Iterable[tuple[str, str]]) -> str:
+    """Markdown for a list of (name, text), each name in bold: one element to draw, where a fold-out
+    per item would be two each."""
+    return "\n".join(f"- **{name}.** {' '.join(words.split())}" for name, words in items)
+
+
+def side_by_side(*columns: tuple[str, str]) -> str:
+    """Markdown for columns read across, each (heading, text), e.g. benefits beside risks: one
+    table, a single element to draw, where st.columns would be several."""
+    return markup.table([heading for heading, _ in columns], [[words for _, words in columns]], as_typed=False)
+
+
+def treatment_card(treatment: Treatment) -> str:
+    """One option's card as one Markdown: what it involves; what it may do beside its risks and
+    what guidelines say; recovery, certainty, what it rests on; new words; sources."""
+    parts = [
+        f"**What it involves:** {treatment.what_it_is}",
+        side_by_side(
+            (
+                "What it may do",
+                f"**What it aims at:** {treatment.aims_at} **What the research says:** {treatment.evidence}",
+            ),
+            ("Risks and guidelines", f"**Risks:** {treatment.risks} **What guidelines say:** {treatment.guidelines}"),
+        ),
+        f"**Recovery:** {treatment.recovery_text}",
+        f"**How sure we can be:** {treatment.certainty.capitalize()}.",
+    ]
+    if treatment.basis:
+        parts.append(f"**Rests on:** {basis_label(treatment.basis)}.")
+    if treatment.why_included:
+        parts.append(f"**Why it is here:** {treatment.why_included}")
+    words = words_line(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}")
+    return "\n\n".join(parts) + words + sources_line(treatment.source_ids)
 
 
 def sources(ids: Iterable[str]) -> None:

@@ -85,6 +85,4 @@ with charts.more():
     text.prose("causes_intro")
     if not picked:
         st.subheader(f"All {len(shown)} causes")
-        for cause in shown:
-            with st.expander(cause.name):
-                st.markdown(cause.explanation + text.sources_line(cause.source_ids))
+        st.markdown(text.name_list((c.name, c.explanation + text.sources_line(c.source_ids)) for c in shown))

@@ -3,7 +3,6 @@ questions the clinician asks at the end ('we went over this again' puts a topic 
 
 import streamlit as st
 
-from explainer import sections
 from explainer_ui import state, text
 from explainer_ui.data import get_content
 
@@ -21,18 +20,10 @@ if "teach_back.csv" in content.tables and content.teach_back:
     st.header("Check we explained it well")
     st.markdown(
         "Your care team may ask you these questions. It is not a test of you: it checks how well we explained. "
-        "If we go over a topic again, tick it. It goes on your summary under “Look at again at home”."
+        "If we go over a topic again, tick it below. It goes on your summary under “Look at again at home”.\n\n"
+        + "\n".join(f"{n}. **{item.question}** ({text.topic_of(item)})" for n, item in enumerate(content.teach_back, 1))
     )
-    for item in content.teach_back:
-        with st.container(border=True):
-            st.markdown(f"**{item.question}**")
-            try:
-                page = sections.by_key(item.section).title
-            except StopIteration:
-                page = ""
-            state.teach_back_checkbox(
-                item.id, f"We went over this again ({page})" if page else "We went over this again"
-            )
+    state.teach_back_pills({item.id: text.topic_of(item) for item in content.teach_back})
 
 settings = content.settings
 if settings.get("clinic_name") or settings.get("clinic_contact"):

@@ -71,17 +71,4 @@ for treatment in content.treatments:
     label = f"**{treatment.name}** · {steps[treatment.invasiveness]}"
     # Open for the options this patient talked about. Benefits and risks always sit side by side.
     with st.expander(label, expanded=treatment.id in chosen):
-        st.markdown(f"**What it involves:** {treatment.what_it_is}")
-        good, bad = st.columns(2, gap="medium")
-        with good:
-            st.markdown(f"**What it aims at:** {treatment.aims_at}\n\n**What the research says:** {treatment.evidence}")
-        with bad:
-            st.markdown(f"**Risks:** {treatment.risks}\n\n**What guidelines say:** {treatment.guidelines}")
-        facts = [f"**Recovery:** {treatment.recovery_text}"]
-        facts.append(f"**How sure we can be:** {treatment.certainty.capitalize()}.")
-        if treatment.basis:
-            facts.append(f"**Rests on:** {text.basis_label(treatment.basis)}.")
-        if treatment.why_included:
-            facts.append(f"**Why it is here:** {treatment.why_included}")
-        words = text.words_line(f"{treatment.name}. {treatment.what_it_is} {treatment.aims_at}")
-        st.markdown("\n\n".join(facts) + words + text.sources_line(treatment.source_ids))
+        st.markdown(text.treatment_card(treatment))

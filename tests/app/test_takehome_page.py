@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from explainer.content import load_content
 from explainer.handout import build_handout
 from explainer.qr import ENV_VAR
+from explainer.sections import by_key
 from explainer.summary import LINK_ONLY_HERE, LOOK_AGAIN_HEADING, choices_from
 from explainer_ui.state import Keys, read_selection
 from tests.support.app import all_text, open_page
@@ -56,7 +57,9 @@ def test_what_matters_page_stores_values_leanings_and_readiness(no_public_addres
 
 def test_teach_back_tick_puts_the_topic_on_the_summary_with_a_link(no_public_address):
     at = open_page("app_pages/guide/next_steps.py")
-    at.checkbox(key=Keys.teach_back("tb_options")).check().run()
+    went_over = at.pills(key=Keys.TEACH_BACK)
+    assert went_over.options == [t.title for t in (by_key(i.section) for i in load_content().teach_back)]
+    went_over.set_value(["tb_options"]).run()
     assert read_selection(at.session_state).teach_back == ("tb_options",)
     at.switch_page("app_pages/guide/summary.py").run()
     assert any(s.value == LOOK_AGAIN_HEADING for s in at.subheader)

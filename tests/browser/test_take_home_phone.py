@@ -79,7 +79,7 @@ def test_qr_opens_every_choice_on_another_device_and_no_name(mapped_browser, pub
     click_nav(page, SECTION["next_steps"])
     main = page.locator('[data-testid="stMain"]')
     rerun_after(page, main.get_by_text(question.question, exact=True).click)
-    rerun_after(page, main.get_by_text("We went over this again (Why pain can continue)", exact=True).click)
+    pick_pill(page, "We went over this again", "Why pain can continue")
     click_nav(page, SECTION["summary"])
     name_box = page.get_by_label("Name to print on the summary (optional)", exact=True)
     name_box.fill(NAME)
