@@ -14,7 +14,7 @@ from explainer.figures.numbers import NO_FURTHER
 from explainer.schema import DRAFT_TEXT
 from explainer.vocabulary import Aim, Basis
 from explainer_ui.state import Keys
-from tests.support.app import all_text, chart_specs, make_app, open_page
+from tests.support.app import all_text, chart_specs, make_app, markdown_tables, open_page
 from tests.support.csv_edit import edit_rows
 
 WARNING_PAGE = sections.by_key("warning_signs").path
@@ -93,7 +93,7 @@ def test_treatments_compared_side_by_side_with_no_further_treatment(content):
     at.run()
     at.switch_page("app_pages/guide/treatments.py").run()
     assert not at.exception
-    [compare] = [t.value for t in at.table if NO_FURTHER in t.value.columns]
+    [compare] = [t for t in markdown_tables(at) if NO_FURTHER in t.columns]
     cells = compare.to_csv()
     assert list(compare.columns)[-1] == NO_FURTHER  # one column per option, side by side
     assert "What guidelines say" in list(compare.iloc[:, 0])

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from explainer import sections
@@ -37,3 +39,20 @@ def all_text(at: AppTest) -> str:
     parts += [s.value for s in at.subheader] + [c.value for c in at.caption] + [i.value for i in at.info]
     parts += [e.label for e in at.expander]
     return "\n".join(parts)
+
+
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def markdown_tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every Markdown table the app shows (explainer.markup.table), read back as text: the first
+    row is the header, the escapes are undone."""
+    tables = []
+    for block in at.markdown:
+        lines = [line for line in block.value.splitlines() if line.startswith("|")]
+        if len(lines) < 2 or not set(lines[1]) <= set("|- :"):
+            continue
+        rows = [[_ESCAPED.sub(r"\1", c).strip() for c in _CELL_SPLIT.split(line)[1:-1]] for line in lines]
+        tables.append(pd.DataFrame(rows[2:], columns=rows[0]))
+    return tables
