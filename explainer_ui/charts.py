@@ -87,6 +87,24 @@ def phone_below(width_px: int, key: str) -> AbstractContextManager:
     return st.container(key=f"fit{step}_{key}")
 
 
+def picture(svg: str, *, phone: str, alt: str, summary: str, data: pd.DataFrame, key: str) -> None:
+    """A drawing made without plotly (explainer.figures.icons), wide and for a phone (layout.css
+    shows one by the screen's width), with its accessible name, its one-sentence summary and its
+    data, like `chart`. An image: nothing in it runs or is fetched."""
+    with st.container(key=f"wide_{key}"):
+        st.image(svg, alt=alt)
+    with st.container(key=f"phone_{key}"):
+        st.image(phone, alt=alt)
+    st.markdown(f"**In words:** {summary}")
+    with st.expander("See this chart as a table"):
+        table(data)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def evidence_icons_svg(evidence_id: str, size: int, narrow: bool = False) -> str:
+    return figures.evidence_icons_svg(get_content(), evidence_id, font_size=size, narrow=narrow)
+
+
 def table(data: pd.DataFrame) -> None:
     """A table of plain text (a Markdown table: st.table's component costs several times more to
     draw, on every page move, even folded away)."""

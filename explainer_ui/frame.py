@@ -56,10 +56,13 @@ def warning_banner(section: Section) -> None:
     content = get_content()
     if content.broken(*help_text.WARNING_FILES):
         return  # the warning-signs page itself says which file has a mistake
-    # One row that wraps on a narrow screen: the words, then the link (fewer blocks than columns).
-    with st.container(border=True, key="warning_banner", horizontal=True, vertical_alignment="center", gap="small"):
-        st.markdown(help_text.warning_banner_line(content), width="stretch")
-        if section.path != help_text.WARNING_PAGE:
+    with st.container(border=True, key="warning_banner"):
+        if section.path == help_text.WARNING_PAGE:
+            st.markdown(help_text.warning_banner_line(content))
+            return
+        words, link = st.columns([3, 1], vertical_alignment="center", gap="small")
+        words.markdown(help_text.warning_banner_line(content))
+        with link:
             st.page_link(help_text.WARNING_PAGE, label=help_text.WARNING_LINK, icon=":material/arrow_forward:")
 
 

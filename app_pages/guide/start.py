@@ -20,8 +20,10 @@ with words:
     )
 with picture:
     if any(e.id == HOOK for e in content.evidence):
-        charts.chart(
-            charts.evidence_icons(HOOK, charts.font_size()),
+        # Drawn without plotly: the first page a visitor opens does not wait for plotly's bundle.
+        charts.picture(
+            charts.evidence_icons_svg(HOOK, charts.font_size()),
+            phone=charts.evidence_icons_svg(HOOK, charts.font_size(), narrow=True),
             alt="100 people: about 21 of them have pain that lasts after lower back surgery",
             summary=figures.evidence_icons_summary(content, HOOK),
             data=figures.evidence_icons_table(content, HOOK),

@@ -53,6 +53,7 @@ from explainer.figures.charts import (
 from explainer.figures.numbers import (
     evidence_icons_figure,
     evidence_icons_summary,
+    evidence_icons_svg,
     evidence_icons_table,
     treatment_compare_table,
     treatment_numbers_figure,
@@ -110,6 +111,7 @@ __all__ = [
     "drawable",
     "evidence_icons_figure",
     "evidence_icons_summary",
+    "evidence_icons_svg",
     "evidence_icons_table",
     "floor_px",
     "freeze",

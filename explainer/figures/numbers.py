@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from explainer.content import Content
 from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, figure, font, phone_chars, scatter, sizes, wrap
+from explainer.figures.icons import icon_array_svg
 from explainer.figures.places import Places, TreatmentNumber, load_places
 from explainer.summary import NO_TREATMENT
 from explainer.wording import join_names
@@ -210,6 +211,15 @@ def evidence_icons_figure(
         heading=f"<b>{wrap(ev.title, 40 if narrow else 80)}</b><br>{wrap(outcome, 40 if narrow else 60)}",
         narrow=narrow,
     )
+
+
+def evidence_icons_svg(content: Content, evidence_id: str, *, font_size: float = 16, narrow: bool = False) -> str:
+    """The same as `evidence_icons_figure`, drawn as plain SVG (no plotly: see icons.py)."""
+    ev = next(e for e in content.evidence if e.id == evidence_id)
+    groups = [(ev.group_a_label, ev.group_a_count)]
+    if ev.group_b_count is not None:
+        groups.append((ev.group_b_label or "", ev.group_b_count))
+    return icon_array_svg(groups, heading=ev.title, font_size=font_size, narrow=narrow)
 
 
 def evidence_icons_summary(content: Content, evidence_id: str) -> str:
