@@ -35,14 +35,15 @@ def chart(
     clickable: bool = False,
     on_click: Callable[[], None] | None = None,
     drawing: bool = False,
-    phone: FrozenFigure | None = None,
+    phone: FrozenFigure | pd.DataFrame | None = None,
 ) -> Any:
     """A chart always comes with its accessible name, a one-sentence summary and its data.
 
     `clickable`: a click on a point reruns the page and the selection is returned (the point's
     customdata is the id); `on_click` is called once per new click instead. `drawing`: the pen,
     circle and eraser are in the toolbar; what is drawn stays in the browser tab. `phone`: the
-    figure for a narrow screen (one column, key underneath); the screen's width picks which shows."""
+    figure for a narrow screen (one column, key underneath), or a table to read there instead (one
+    chart less to draw on each click); the screen's width picks which shows."""
     # theme=None: the figure's own dark labels, not Streamlit's lighter grey (contrast).
     options = dict(
         width="stretch",
@@ -53,7 +54,7 @@ def chart(
         selection_mode="points",
     )
     # A wide figure whose text can meet below some width: the phone figure below it (layout.css).
-    needed = figures.min_width(figure) if phone is not None else None
+    needed = figures.min_width(figure) if isinstance(phone, FrozenFigure) else None
     # +5: the block container is a few px wider than the chart it holds.
     with phone_below(needed + 5, key) if needed else nullcontext():
         if phone is None:
@@ -62,7 +63,11 @@ def chart(
             with st.container(key=f"wide_{key}"):
                 event = st.plotly_chart(figure, key=key, **options)
             with st.container(key=f"phone_{key}"):
-                narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
+                if isinstance(phone, pd.DataFrame):
+                    table(phone)
+                    narrow = None
+                else:
+                    narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
             if clicked_ids(narrow) and not clicked_ids(event):
                 event = narrow
         st.markdown(f"**In words:** {summary}")

@@ -26,15 +26,16 @@ def treatment_symptom_filter() -> None:
     if not chosen:
         st.info(f"Pick at least one {direction[:-1]} above to see the links.", icon=":material/touch_app:")
         return
-    # What was picked goes across the grid, as in the table beside it.
+    # What was picked goes across the grid, as in the table beside it. On a phone, the table itself:
+    # full names across a grid that narrow would overlap, and a click redraws one chart, not two.
+    grid = aim_table(content, rows, columns, direction)
     charts.chart(
         charts.aim_matrix(tuple(rows), tuple(columns), from_treatments),
         alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
         summary=aim_summary(content, rows, columns, direction),
-        data=aim_table(content, rows, columns, direction),
+        data=grid,
         key="aim_matrix_chart",
-        # On a phone the names across stand upright, one line each (full names never overlap).
-        phone=charts.aim_matrix(tuple(rows), tuple(columns), from_treatments, narrow=True),
+        phone=grid,
     )
     sentences = aim_sentences(content, direction, chosen)
     links = links_for(content, direction, chosen)
