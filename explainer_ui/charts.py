@@ -165,20 +165,18 @@ def _treatment_ladder(size: int) -> FrozenFigure:
     return freeze(figures.treatment_ladder_figure(get_content(), [], font_size=size))
 
 
-def aim_matrix(
-    treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], treatments_across: bool, narrow: bool = False
-) -> FrozenFigure:
-    """The aim grid, its words at the page's text size (larger in consult mode); `narrow`: for a phone."""
-    return _aim_matrix(treatment_ids, symptom_ids, treatments_across, font_size(), narrow)
+def aim_matrix(treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], treatments_across: bool) -> FrozenFigure:
+    """The aim grid, its words at the page's text size (larger in consult mode)."""
+    return _aim_matrix(treatment_ids, symptom_ids, treatments_across, font_size())
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _aim_matrix(
-    treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], treatments_across: bool, size: int, narrow: bool
+    treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], treatments_across: bool, size: int
 ) -> FrozenFigure:
     return freeze(
         figures.aim_matrix_figure(
-            get_content(), list(treatment_ids), list(symptom_ids), treatments_across, font_size=size, narrow=narrow
+            get_content(), list(treatment_ids), list(symptom_ids), treatments_across, font_size=size
         )
     )
 

@@ -333,24 +333,19 @@ def aim_matrix_figure(
     treatments_as_columns: bool = False,
     validate: bool = False,
     font_size: float | None = None,
-    narrow: bool = False,
 ) -> go.Figure:
     """Treatment-by-symptom grid; every cell says its meaning in words, colour is extra.
 
-    What the person picked goes across (few, wide columns: readable on a phone), the other side
-    down. Every treatment and symptom is shown by its name, wrapped. `font_size` is the page's body
-    text (16, or 22 in consult mode): the grid's words follow it (never under 70 % of it).
-    `narrow` (a phone): the names across are written upright, one line each, so several narrow
-    columns never overlap; on a wider screen they are wrapped and level. This
-    figure is new for each pick in the filter, so it is built from plain dicts without
-    plotly's validation, which took most of a click (about 6 ms of 7). The tests build it with
-    validation for many picks and check that plotly accepts it unchanged."""
+    What the person picked goes across (few, wide columns), the other side down. Every treatment
+    and symptom is shown by its name, wrapped. `font_size` is the page's body text (16, or 22 in
+    consult mode): the grid's words follow it (never under 70 % of it). A phone reads the grid as
+    its table (aims.aim_table) instead. This figure is new for each pick in the filter, so it is
+    built from plain dicts without plotly's validation, which took most of a click (about 6 ms of
+    7). The tests build it with validation for many picks and check that plotly accepts it unchanged."""
     small, _label, _head = sizes(font_size or 16)
     treatments, symptoms, by_treatment = aim_grid(content, treatment_ids, symptom_ids)
     rows, columns, aims = _oriented(treatments, symptoms, by_treatment, treatments_as_columns)
     marks = {"main": "<b>Main<br>aim</b>", "may": "May<br>help", "not": "Not<br>aimed"}
-    # On a phone the names across stand upright: the figure grows by the longest one.
-    upright = round(max((len(c.name) for c in columns), default=0) * 0.55 * small) if narrow else 0
     row_px_font = max(15, small)  # the row names: 15 px as before, larger in consult mode
     row_labels = [wrap(r.name, GRID_ROW_CHARS) for r in rows]
     lines = max((label.count("<br>") + 1 for label in row_labels), default=1)
@@ -358,7 +353,7 @@ def aim_matrix_figure(
     heatmap = dict(
         type="heatmap",
         z=[[AIM_SCORE[aim] for aim in row] for row in aims],
-        x=[c.name if narrow else _wrap(c.name) for c in columns],
+        x=[_wrap(c.name) for c in columns],
         y=row_labels,
         zmin=0,
         zmax=2,
@@ -386,9 +381,9 @@ def aim_matrix_figure(
         hoverinfo="text",
     )
     layout = _layout(
-        round((30 if narrow else 140) * small / 13 + row_px * max(1, len(rows)) + upright),
-        xaxis=dict(side="top", tickfont=dict(size=small, color=INK), fixedrange=True, tickangle=-90 if narrow else 0),
-        margin=dict(l=10, r=10, t=upright + 20 if narrow else 10, b=10),
+        round(140 * small / 13 + row_px * max(1, len(rows))),
+        xaxis=dict(side="top", tickfont=dict(size=small, color=INK), fixedrange=True),
+        margin=dict(l=10, r=10, t=10, b=10),
         yaxis=dict(autorange="reversed", fixedrange=True, tickfont=dict(size=row_px_font, color=INK)),
         hoverlabel=dict(font=dict(size=max(16, small)), bgcolor="white"),
     )
