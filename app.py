@@ -31,7 +31,6 @@ section = next(s for s, p in pages.items() if p is page)
 
 state.write_address(section.key)
 frame.styles()
-frame.tab_scripts()
 frame.sidebar()
 frame.address_notes()
 frame.consult_bar(section)
@@ -40,3 +39,5 @@ if data.ready(section):  # otherwise a calm note says which file has a mistake
     text.start_page(data.get_content())
     page.run()
 frame.footer(section)
+# Last on the page: sent on a tab's first run only, so nothing above moves when they are left out.
+frame.tab_scripts()

@@ -186,7 +186,7 @@ def test_five_options_compared_without_sideways_scrolling(screen, base_url, axe_
         box = cell.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= inner + 1, f"{name} is outside the window: {box}"
     if not table:
-        assert blocks.get_by_text("What guidelines say:").count() == len(FIVE)  # each option's facts, named
+        assert blocks.get_by_text("What guidelines say:").count() == len(names)  # each option's facts, named
     violations = blocking(run_axe(page))
     assert not violations, describe_violations(violations)
     _screenshot(page, shown, f"compare-{mode}-{width}x{height}")
