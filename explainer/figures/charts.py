@@ -380,11 +380,16 @@ def aim_matrix_figure(
         ],
         hoverinfo="text",
     )
+    # Margins worked out from the labels, not plotly's automargin: that draws the chart, measures
+    # the labels and draws it again, on every pick (it was most of a filter click).
+    left = round(max((len(line) for r in row_labels for line in r.split("<br>")), default=0) * 0.55 * row_px_font) + 16
+    top_lines = max((_wrap(c.name).count("<br>") + 1 for c in columns), default=1)
+    top = round(top_lines * 1.25 * small) + 14
     layout = _layout(
         round(140 * small / 13 + row_px * max(1, len(rows))),
-        xaxis=dict(side="top", tickfont=dict(size=small, color=INK), fixedrange=True),
-        margin=dict(l=10, r=10, t=10, b=10),
-        yaxis=dict(autorange="reversed", fixedrange=True, tickfont=dict(size=row_px_font, color=INK)),
+        xaxis=dict(side="top", tickfont=dict(size=small, color=INK), fixedrange=True, automargin=False),
+        margin=dict(l=left, r=10, t=top, b=10),
+        yaxis=dict(autorange="reversed", fixedrange=True, tickfont=dict(size=row_px_font, color=INK), automargin=False),
         hoverlabel=dict(font=dict(size=max(16, small)), bgcolor="white"),
     )
     return go.Figure(data=[heatmap], layout=layout, _validate=validate)
