@@ -275,6 +275,7 @@ def cause_map_figure(
             ticktext=[f"<b>{label}</b>" for _, label in columns],
             tickfont=dict(size=head_px, color=INK),
             fixedrange=True,
+            automargin=False,
         ),
         yaxis=dict(
             range=[0, total],
@@ -282,6 +283,7 @@ def cause_map_figure(
             ticktext=[f"<b>{wrap(label, 16)}</b>" for _, label in rows],
             tickfont=dict(size=label_px, color=INK),
             fixedrange=True,
+            automargin=False,
         ),
         shapes=shapes,
         showlegend=True,
@@ -298,8 +300,9 @@ def cause_map_figure(
             # room for the longest name, so a name never runs into the next shape
             entrywidth=round(max((len(label) for _, label in pains), default=10) * 0.55 * label_px + 50),
         ),
-        # room for the row names in bold (automargin measures them a little short)
-        margin=dict(l=round(0.62 * label_px * 16) + 10, r=10, t=10, b=round(3 * font_size)),
+        # Room for the row names in bold and the column names above, worked out here: plotly's
+        # automargin draws the map, measures the names and draws it again (and measured them short).
+        margin=dict(l=round(0.62 * label_px * 16) + 10, r=10, t=round(1.5 * head_px) + 10, b=round(3 * font_size)),
         font=font(label_px),
         hoverlabel=dict(font=dict(size=label_px), bgcolor="white"),
         clickmode="event+select",
