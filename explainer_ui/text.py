@@ -114,7 +114,13 @@ def prose(*names: str) -> None:
 def words_line(text: str) -> str:
     """'Words explained: **MRI**: a scan ...' for the end of a card's Markdown, or '' if nothing is new."""
     new = page_words().new(text)
-    return ("\n\n*Words explained:* " + "; ".join(f"**{t.term}**: {t.meaning}" for t in new)) if new else ""
+    return ("\n\n*Words explained:* " + " ".join(f"**{t.term}**: {_sentence(t.meaning)}" for t in new)) if new else ""
+
+
+def _sentence(text: str) -> str:
+    """Text that ends as a sentence does (a meaning is followed by the next word's)."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 def topic_of(item: TeachBack) -> str:

@@ -138,6 +138,10 @@ def test_every_chart_has_an_accessible_name_and_a_summary():
             assert el.proto.alt, section.key
         # A picture drawn for a phone too (key ..._phone) shares its words and table.
         n_charts = len([el for el in at.get("plotly_chart") if not str(el.proto.id).endswith("_phone")])
+        # A picture drawn as SVG (start page): an image with its alt text, wide and for a phone.
+        svg = [i for el in at.get("image") for i in el.proto.imgs if i.url.startswith("data:image/svg+xml")]
+        assert all(i.alt for i in svg), section.key
+        n_charts += len({i.alt for i in svg})
         summaries = [m for m in at.markdown if m.value.startswith("**In words:**")]
         assert len(summaries) == n_charts, section.key
 
