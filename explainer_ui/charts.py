@@ -70,10 +70,15 @@ def chart(
                     narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
             if clicked_ids(narrow) and not clicked_ids(event):
                 event = narrow
-        st.markdown(f"**In words:** {summary}")
-        with st.expander("See this chart as a table"):
-            table(data)
+        described(summary, data)
     return event
+
+
+def described(summary: str, data: pd.DataFrame) -> None:
+    """Beside every picture: its one-sentence summary, and its data as a table, folded away."""
+    st.markdown(f"**In words:** {summary}")
+    with st.expander("See this chart as a table"):
+        table(data)
 
 
 # The widths (px of main column) at which layout.css can switch a wide/phone pair, besides a 640 px
@@ -100,9 +105,7 @@ def picture(svg: str, *, phone: str, alt: str, summary: str, data: pd.DataFrame,
         st.image(svg, alt=alt)
     with st.container(key=f"phone_{key}"):
         st.image(phone, alt=alt)
-    st.markdown(f"**In words:** {summary}")
-    with st.expander("See this chart as a table"):
-        table(data)
+    described(summary, data)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

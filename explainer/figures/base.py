@@ -199,15 +199,20 @@ def phone_chars(label_px: float, width_px: float = 290) -> int:
     return max(14, int(width_px / (0.55 * label_px)))
 
 
-def wrap(label: str, width: int = 22) -> str:
-    """Break a label into short lines at spaces (plotly's <br>)."""
+def wrap_lines(label: str, width: int = 22) -> list[str]:
+    """A label broken into short lines at spaces."""
     lines: list[str] = []
     for word in label.split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
-    return "<br>".join(lines)
+    return lines
+
+
+def wrap(label: str, width: int = 22) -> str:
+    """Break a label into short lines at spaces (plotly's <br>)."""
+    return "<br>".join(wrap_lines(label, width))
 
 
 def ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 60) -> tuple[list, list]:

@@ -11,19 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from explainer.figures.base import BLUE, GREY, INK, sizes
+from explainer.figures.base import BLUE, GREY, INK, sizes, wrap_lines
 
 PER_ROW = 10
-
-
-def _lines(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
 
 
 def icon_array_svg(
@@ -39,12 +29,12 @@ def icon_array_svg(
     char_px = 0.55 * label_px
     grid = PER_ROW * cell
     label_chars = max(10, int(grid / char_px)) if narrow else 16
-    labels = [_lines(label, label_chars) for label, _ in groups]
+    labels = [wrap_lines(label, label_chars) for label, _ in groups]
     label_width = 0 if narrow else round(char_px * label_chars) + cell
     block = grid + label_width  # one group's width
     gap = 2 * cell
     width = len(groups) * block + (len(groups) - 1) * gap
-    head = _lines(heading, max(label_chars, int(width / char_px)))
+    head = wrap_lines(heading, max(label_chars, int(width / char_px)))
     top = line * len(head) + line // 2  # the groups start under the heading
     above = line * (1 + max((len(lines) for lines in labels), default=0)) if narrow else 0
     height = top + above + grid

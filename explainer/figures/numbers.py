@@ -20,6 +20,7 @@ from explainer.content import Content
 from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, figure, font, phone_chars, scatter, sizes, wrap
 from explainer.figures.icons import icon_array_svg
 from explainer.figures.places import Places, TreatmentNumber, load_places
+from explainer.schema import EvidenceNumber
 from explainer.summary import NO_TREATMENT
 from explainer.wording import join_names
 
@@ -35,11 +36,16 @@ def _groups(content: Content, number: TreatmentNumber) -> tuple[str, list[tuple[
         ev = next((e for e in content.evidence if e.id == number.evidence_id), None)
         if ev is None:
             return number.outcome or number.id, []
-        groups = [(ev.group_a_label, ev.group_a_count)]
-        if ev.group_b_count is not None and ev.group_b_label:
-            groups.append((ev.group_b_label, ev.group_b_count))
-        return number.outcome or ev.outcome, groups
+        return number.outcome or ev.outcome, _evidence_groups(ev)
     return number.outcome, [(number.label, number.count or 0)]
+
+
+def _evidence_groups(ev: EvidenceNumber) -> list[tuple[str, int]]:
+    """A row of evidence.csv's groups: (label, count out of 100), one or two."""
+    groups = [(ev.group_a_label, ev.group_a_count)]
+    if ev.group_b_count is not None and ev.group_b_label:
+        groups.append((ev.group_b_label, ev.group_b_count))
+    return groups
 
 
 def _compared(content: Content, places: Places) -> dict[str, list[str]]:
@@ -199,11 +205,7 @@ def evidence_icons_figure(
 ) -> go.Figure:
     """One row of evidence.csv as 100 people, its groups side by side."""
     ev = next(e for e in content.evidence if e.id == evidence_id)
-    number = TreatmentNumber(
-        id=ev.id, treatment_id="x", order=1, kind="benefit", evidence_id=ev.id, outcome="", label="",
-        source_ids=ev.source_ids,
-    )  # fmt: skip
-    outcome, groups = _groups(content, number)
+    outcome, groups = ev.outcome, _evidence_groups(ev)
     # The heading names the study's question, not a benefit claim.
     return _icon_rows(
         [(None, "benefit", outcome, groups)],
@@ -216,10 +218,7 @@ def evidence_icons_figure(
 def evidence_icons_svg(content: Content, evidence_id: str, *, font_size: float = 16, narrow: bool = False) -> str:
     """The same as `evidence_icons_figure`, drawn as plain SVG (no plotly: see icons.py)."""
     ev = next(e for e in content.evidence if e.id == evidence_id)
-    groups = [(ev.group_a_label, ev.group_a_count)]
-    if ev.group_b_count is not None:
-        groups.append((ev.group_b_label or "", ev.group_b_count))
-    return icon_array_svg(groups, heading=ev.title, font_size=font_size, narrow=narrow)
+    return icon_array_svg(_evidence_groups(ev), heading=ev.title, font_size=font_size, narrow=narrow)
 
 
 def evidence_icons_summary(content: Content, evidence_id: str) -> str:
