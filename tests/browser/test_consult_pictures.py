@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from explainer import sections
 from explainer.figures import body_px, floor_px
 from tests.support.browser import wait_for_app
-from tests.support.pages import SCREENSHOTS, open_url, pill, rerun_after, sidebar_link, url_of
+from tests.support.pages import POINT_JS, SCREENSHOTS, open_url, pill, rerun_after, sidebar_link, url_of
 
 pytestmark = pytest.mark.browser
 
@@ -100,23 +100,12 @@ def test_this_patients_marks_are_highlighted(page, base_url, key):
     assert "Yours" not in texts
 
 
-TAP_POINT = """(name) => {
-    const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
-    const t = gd._fullData.findIndex(tr => tr.name === 'Symptoms');
-    const i = gd._fullData[t].customdata.indexOf(name);
-    const point = gd.querySelectorAll('g.trace.scatter')[t].querySelectorAll('path.point')[i];
-    point.scrollIntoView({ block: 'center' });
-    const r = point.getBoundingClientRect();
-    return [r.left + r.width / 2, r.top + r.height / 2];
-}"""
-
-
 def test_a_tap_on_the_body_map_picks_the_symptom(page, base_url):
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_url(page, base_url, consult_url("symptoms"))
     numbness = pill(page, "Which of these do you have?", "Numbness")
     expect(numbness).to_have_attribute("aria-pressed", "false")  # not picked yet
-    x, y = page.evaluate(TAP_POINT, "numbness")
+    x, y = page.evaluate(POINT_JS, "numbness")
     rerun_after(page, lambda: page.mouse.click(x, y))
     wait_for_app(page)
     expect(numbness).to_have_attribute("aria-pressed", "true")

@@ -14,6 +14,7 @@ from explainer.content import load_content
 from explainer.vocabulary import Direction
 from tests.support.pages import (
     GRID,
+    POINT_JS,
     SECTION,
     assert_page_complete,
     assert_visible,
@@ -52,26 +53,12 @@ def listed_causes(page, names: set[str]) -> list[str]:
     return [label for label in labels if label in names]
 
 
-# The screen position of the point that carries this id (customdata) in the first shown chart.
-POINT = """(id) => {
-    const chart = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')]
-        .find(c => c.offsetParent !== null);
-    const gd = chart.querySelector('.js-plotly-plot');
-    const t = gd._fullData.findIndex(tr => (tr.customdata || []).includes(id) && tr.hoverinfo !== 'skip');
-    const i = gd._fullData[t].customdata.indexOf(id);
-    const point = gd.querySelectorAll('g.trace.scatter')[t].querySelectorAll('path.point')[i];
-    point.scrollIntoView({ block: 'center' });
-    const r = point.getBoundingClientRect();
-    return [r.left + r.width / 2, r.top + r.height / 2];
-}"""
-
-
 def test_a_click_on_the_cause_map_or_a_group_shows_the_cards(page, console, base_url, content):
     page.set_viewport_size({"width": 1366, "height": 900})
     open_url(page, base_url, "/causes")
     main = page.locator('[data-testid="stMain"]')
     cause = next(c for c in content.causes if c.id == "disc_infection")
-    x, y = page.evaluate(POINT, cause.id)
+    x, y = page.evaluate(POINT_JS, cause.id)
     rerun_after(page, lambda: page.mouse.click(x, y))
     assert_visible(main.get_by_role("heading", name=cause.name, level=4))
 

@@ -321,3 +321,17 @@ OVERFLOW = """() => {
     }
     return out;
 }"""
+
+
+# The screen position of the point that carries this id (customdata) in the first shown chart.
+POINT_JS = """(id) => {
+    const chart = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')]
+        .find(c => c.offsetParent !== null);
+    const gd = chart.querySelector('.js-plotly-plot');
+    const t = gd._fullData.findIndex(tr => (tr.customdata || []).includes(id) && tr.hoverinfo !== 'skip');
+    const i = gd._fullData[t].customdata.indexOf(id);
+    const point = gd.querySelectorAll('g.trace.scatter')[t].querySelectorAll('path.point')[i];
+    point.scrollIntoView({ block: 'center' });
+    const r = point.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+}"""
