@@ -141,6 +141,9 @@ def side_by_side(*columns: tuple[str, str]) -> str:
     return markup.table([heading for heading, _ in columns], [[words for _, words in columns]], as_typed=False)
 
 
+CARDS = "treatment_cards"  # the block of treatment cards: layout.css stacks their two columns on a phone
+
+
 def treatment_card(treatment: Treatment) -> str:
     """One option's card as one Markdown: what it involves; what it may do beside its risks and
     what guidelines say; recovery, certainty, what it rests on; new words; sources."""

@@ -67,8 +67,10 @@ charts.chart(
 )
 
 chosen = {t.id for t in discussed}
-for treatment in content.treatments:
-    label = f"**{treatment.name}** · {steps[treatment.invasiveness]}"
-    # Open for the options this patient talked about. Benefits and risks always sit side by side.
-    with st.expander(label, expanded=treatment.id in chosen):
-        st.markdown(text.treatment_card(treatment))
+# Open for the options this patient talked about. Benefits and risks sit side by side (one under
+# the other on a phone: layout.css, by the key).
+with st.container(key=text.CARDS):
+    for treatment in content.treatments:
+        label = f"**{treatment.name}** · {steps[treatment.invasiveness]}"
+        with st.expander(label, expanded=treatment.id in chosen):
+            st.markdown(text.treatment_card(treatment))

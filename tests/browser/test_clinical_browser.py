@@ -60,6 +60,23 @@ def test_treatments_show_risks_and_guidelines_beside_benefits(page, base_url):
     expect(main.locator("table").filter(has_text="No further treatment").first).to_be_visible()
 
 
+@pytest.mark.parametrize(("width", "beside"), [(1366, True), (390, False)])
+def test_a_cards_benefits_and_risks_sit_side_by_side_and_stack_on_a_phone(page, base_url, width, beside):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_url(page, base_url, url_of(sections.by_key("treatments")) + "?treatments=spinal_cord_stimulation")
+    card = page.locator(".st-key-treatment_cards td")
+    benefit = card.filter(has_text="What it aims at:").first
+    risk = card.filter(has_text="Risks:").first
+    benefit.scroll_into_view_if_needed()
+    a, b = benefit.bounding_box(), risk.bounding_box()
+    assert a and b
+    if beside:
+        assert b["x"] >= a["x"] + a["width"] - 1 and abs(b["y"] - a["y"]) < 2, (a, b)
+    else:
+        assert b["y"] >= a["y"] + a["height"] - 1 and b["width"] > 0.8 * width - 60, (a, b)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
 def test_filter_detail_shows_expert_view_and_risks(page, base_url):
     scs = next(t for t in CONTENT.treatments if t.id == "spinal_cord_stimulation")
     open_url(page, base_url, url_of(sections.by_key("aims")) + "?treatments=spinal_cord_stimulation")
