@@ -105,6 +105,11 @@ class Keys:
         return f"ask_{question_id}"
 
     @staticmethod
+    def question_topic(topic: str) -> str:
+        """The fold (explainer_ui.fold) that holds one topic's questions."""
+        return "questions_" + "_".join(topic.casefold().split())
+
+    @staticmethod
     def guess(number_id: str) -> str:
         return f"guess_{number_id}"
 

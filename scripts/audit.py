@@ -109,11 +109,11 @@ def score(items: list[tuple]) -> tuple[int, int, float]:
 
 
 def page_grades() -> list[tuple[str, float]]:
-    """What each page shows, read through AppTest as the server renders it."""
-    from tests.support.app import all_text, open_page
+    """What each page shows, every fold open, read through AppTest as the server renders it."""
+    from tests.support.app import all_text, open_every_fold, open_page
 
     return [
-        (s.title, readability.grade(all_text(open_page(s.path))))
+        (s.title, readability.grade(all_text(open_every_fold(open_page(s.path)))))
         for s in sections.SECTIONS
         if s.key != "sources"  # reference entries are exempt
     ]

@@ -5,16 +5,27 @@ import streamlit as st
 
 from explainer_ui import state, text
 from explainer_ui.data import get_content
+from explainer_ui.fold import fold
 
 content = get_content()
 text.prose("next_steps_intro")
 
 st.header("Questions you can ask")
-st.markdown("Tick the ones you want to ask. They go on your summary. Nothing is saved on this computer.")
+st.markdown(
+    "Open a topic. Tick the questions you want to ask. They go on your summary. Nothing is saved on this computer."
+)
+asked = [q for q in content.questions if q.id in set(state.picks("questions"))]
+if asked:
+    st.markdown(f"**You ticked {len(asked)}:** " + " ".join(q.question for q in asked))
 for topic in dict.fromkeys(q.topic for q in content.questions):
-    st.subheader(topic)
-    for question in (q for q in content.questions if q.topic == topic):
-        state.question_checkbox(question)
+    questions = [q for q in content.questions if q.topic == topic]
+    # Closed, a topic's tick boxes are not drawn: twenty of them made this page slow to open. The
+    # label never changes (a changed label would be a new fold, shut after every tick).
+    label = f"{topic[:1].upper()}{topic[1:]}: {len(questions)} question{'s' * (len(questions) != 1)}"
+    with fold(label, key=state.Keys.question_topic(topic)) as is_open:
+        if is_open:
+            for question in questions:
+                state.question_checkbox(question)
 
 if "teach_back.csv" in content.tables and content.teach_back:
     st.header("Check we explained it well")

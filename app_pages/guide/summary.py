@@ -26,6 +26,7 @@ from explainer.summary import (
 from explainer_ui import state, text
 from explainer_ui.data import get_content
 from explainer_ui.download import personal_download_button
+from explainer_ui.fold import fold
 
 # Parts of the page by key: the print style sheet below hides the controls and the details.
 CONTROLS = "summary_controls"
@@ -141,12 +142,14 @@ if head.is_draft:
     st.caption(head.review_text)
 
 with st.container(key=CONTROLS):
-    with st.expander("Check or change your choices", icon=":material/edit_note:", expanded=selection.is_empty()):
-        state.choices_editor()
+    # Closed, its five lists are not drawn (they cost more than the rest of the page to show).
+    with fold("Check or change your choices", key="choices", icon=":material/edit_note:") as is_open:
+        if is_open:
+            state.choices_editor()
     if selection.is_empty():
         st.info(
             "Nothing is picked yet. Use the pick lists on the pages about causes, symptoms and treatments, "
-            "or pick here.",
+            "or open “Check or change your choices” above.",
             icon=":material/edit_note:",
         )
 
@@ -202,15 +205,18 @@ with st.container(key=TAKE_AWAY):
     )
 
 with st.container(key=DETAILS):
-    parts = summarise(content, selection, list(summary.questions))
     st.header("More detail")
-    for part in parts:
-        if part.heading in ("When to get help", "Questions to ask"):
-            continue  # shown above
-        st.header(part.heading)
-        st.markdown(part.intro)
-        for item in part.items:
-            if item.title:
-                st.markdown(f"**{item.title}**")
-            st.markdown(_bullets(item.lines))
-    text.sources(cited(parts))
+    # The long read, folded: closed, none of it is drawn (the PDF holds it all).
+    with fold("Each part in more detail, and where it comes from", key="details") as is_open:
+        if is_open:
+            parts = summarise(content, selection, list(summary.questions))
+            for part in parts:
+                if part.heading in ("When to get help", "Questions to ask"):
+                    continue  # shown above
+                st.subheader(part.heading)
+                st.markdown(part.intro)
+                for item in part.items:
+                    if item.title:
+                        st.markdown(f"**{item.title}**")
+                    st.markdown(_bullets(item.lines))
+            text.sources(cited(parts))

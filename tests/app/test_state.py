@@ -7,7 +7,7 @@ from explainer import sections
 from explainer.content import load_content
 from explainer.selection import Selection
 from explainer_ui.state import Keys, read_guess, read_selection
-from tests.support.app import all_text, make_app, open_page
+from tests.support.app import all_text, make_app, open_every_fold, open_fold, open_page
 from tests.support.hostile import ADDRESS_PAYLOADS
 
 
@@ -18,6 +18,7 @@ def test_selection_made_on_a_page_shows_on_the_summary(content):
     at.switch_page("app_pages/guide/symptoms.py").run()
     at.pills(key=Keys.picks("symptoms", "body")).set_value(["sharp_nerve_pain"]).run()
     at.switch_page("app_pages/guide/summary.py").run()
+    open_every_fold(at)
     text = "\n".join(m.value for m in at.markdown)
     assert "**Spinal cord stimulation**" in text
     assert "For what you feel, it aims at: sharp, shooting nerve pain in the leg." in text
@@ -45,7 +46,7 @@ def test_a_pick_list_changes_only_the_items_it_offers():
 def test_choices_changed_on_the_summary_stay_when_moving_on():
     """The selection is kept under its own keys: Streamlit forgets a widget's value on a page that
     does not show the widget, and the summary's editor is on one page only."""
-    at = open_page("app_pages/guide/summary.py")
+    at = open_every_fold(open_page("app_pages/guide/summary.py"))
     at.multiselect(key=Keys.editor("causes")).set_value(["nerve_damage", "scar_tissue"]).run()
     at.switch_page("app_pages/guide/start.py").run()
     at.switch_page("app_pages/guide/causes.py").run()
@@ -55,9 +56,11 @@ def test_choices_changed_on_the_summary_stay_when_moving_on():
 
 def test_selection_is_restored_from_the_address():
     at = open_page("app_pages/guide/summary.py", treatments="spinal_cord_stimulation", causes="scar_tissue")
+    assert not at.multiselect  # the editor's fold is shut: its lists are not drawn
+    open_every_fold(at)
     assert at.multiselect(key=Keys.editor("treatments")).value == ["spinal_cord_stimulation"]
     assert at.multiselect(key=Keys.editor("causes")).value == ["scar_tissue"]
-    assert any(h.value == "Causes we are looking into" for h in at.header)
+    assert any(h.value == "Causes we are looking into" for h in at.subheader)
     assert not at.info or all("not recognised" not in i.value for i in at.info)
 
 
@@ -106,6 +109,9 @@ START = sections.FIRST.path
 def test_ticked_questions_reach_the_summary_and_survive_a_rerun_and_a_return(content):
     first, second, *others = content.questions
     at = open_page(NEXT_STEPS)
+    assert not at.checkbox  # a shut topic draws no tick boxes
+    for topic in {first.topic, second.topic, others[0].topic}:
+        open_fold(at, Keys.question_topic(topic))
     at.checkbox(key=Keys.question(first.id)).check().run()
     at.checkbox(key=Keys.question(second.id)).check().run()
     at.switch_page(SUMMARY).run()
@@ -115,6 +121,9 @@ def test_ticked_questions_reach_the_summary_and_survive_a_rerun_and_a_return(con
     assert not [q.question for q in others if q.question in text]
     assert read_selection(at.session_state).questions == (first.id, second.id)
     at.switch_page(NEXT_STEPS).run()
+    assert f"**You ticked 2:** {first.question} {second.question}" in all_text(at)  # seen with every topic shut
+    for topic in {first.topic, second.topic, others[0].topic}:
+        open_fold(at, Keys.question_topic(topic))
     assert at.checkbox(key=Keys.question(first.id)).value and at.checkbox(key=Keys.question(second.id)).value
     assert not at.checkbox(key=Keys.question(others[0].id)).value
     assert at.query_params["questions"] == f"{first.id},{second.id}"  # in the take-home address
@@ -123,6 +132,8 @@ def test_ticked_questions_reach_the_summary_and_survive_a_rerun_and_a_return(con
 def test_questions_come_back_from_the_address(content):
     question = content.questions[2]
     at = open_page(NEXT_STEPS, questions=question.id)
+    for topic in {question.topic, content.questions[0].topic}:
+        open_fold(at, Keys.question_topic(topic))
     assert at.checkbox(key=Keys.question(question.id)).value
     assert not at.checkbox(key=Keys.question(content.questions[0].id)).value
 

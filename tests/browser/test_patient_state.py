@@ -2,6 +2,7 @@
 New patient; the address cannot inject markup, and picks do not flood the browser history."""
 
 import io
+import re
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -29,6 +30,16 @@ def tick(page, label: str) -> None:
     rerun_after(page, main(page).get_by_text(label, exact=True).click)
 
 
+def open_topic(page, question) -> None:
+    """Open the fold that holds a question's tick box (a shut topic draws none), as a click does."""
+    if main(page).get_by_role("checkbox", name=question.question).count():
+        return
+    topic = question.topic[:1].upper() + question.topic[1:]
+    fold = main(page).locator("summary").filter(has_text=re.compile(rf"{re.escape(topic)}: \d+ questions?"))
+    rerun_after(page, fold.click)
+    expect(main(page).get_by_role("checkbox", name=question.question)).to_be_visible()
+
+
 def address(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
@@ -36,7 +47,10 @@ def address(page) -> dict[str, list[str]]:
 def test_ticked_questions_reach_the_summary_and_the_pdf_and_survive_a_return(page, base_url, content):
     first, second, *others = content.questions
     open_url(page, base_url, url_of(SECTION["next_steps"]))
+    expect(main(page).get_by_role("checkbox")).to_have_count(0)  # every topic shut
+    open_topic(page, first)
     tick(page, first.question)
+    open_topic(page, second)
     tick(page, second.question)
     click_nav(page, SECTION["summary"])
     name = main(page).get_by_role("textbox", name="Name to print on the summary (optional)")
@@ -54,6 +68,9 @@ def test_ticked_questions_reach_the_summary_and_the_pdf_and_survive_a_return(pag
     assert not [q.id for q in others if " ".join(q.question.split()) in squashed]
 
     click_nav(page, SECTION["next_steps"])
+    expect(main(page).get_by_text(f"You ticked 2: {first.question} {second.question}")).to_be_visible()
+    for question in (first, second, others[0]):
+        open_topic(page, question)
     expect(main(page).get_by_role("checkbox", name=first.question)).to_be_checked()
     expect(main(page).get_by_role("checkbox", name=second.question)).to_be_checked()
     expect(main(page).get_by_role("checkbox", name=others[0].question)).not_to_be_checked()
@@ -108,6 +125,8 @@ def test_new_patient_clears_everything_and_the_address(page, base_url, content):
     page.wait_for_function("() => !location.search.includes('causes')", timeout=10_000)
     assert not {"causes", "questions", "symptoms", "treatments"} & set(address(page))
     click_nav(page, SECTION["next_steps"])
+    expect(main(page).get_by_text("You ticked")).to_have_count(0)
+    open_topic(page, question)
     expect(main(page).get_by_role("checkbox", name=question.question)).not_to_be_checked()
     page.reload()
     wait_for_app(page, settle_ms=0)

@@ -10,6 +10,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from explainer import sections
+from explainer_ui.fold import fold_key
 from tests.support.paths import ROOT
 
 
@@ -27,6 +28,28 @@ def open_page(path: str, **query: str) -> AppTest:
     if path != sections.FIRST.path:
         at.switch_page(path).run()
     assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_fold(at: AppTest, key: str) -> AppTest:
+    """Open a fold (explainer_ui.fold) as a click does: its contents are drawn on the rerun."""
+    at.session_state[fold_key(key)] = True
+    return at.run()
+
+
+def open_every_fold(at: AppTest) -> AppTest:
+    """Open every fold on the page (folds inside folds too): all the page can show."""
+    for _ in range(3):
+        shut = [
+            e.proto.id.rsplit("-", 1)[1]
+            for e in at.expander
+            if e.proto.id and "-fold_" in e.proto.id and not at.session_state[e.proto.id.rsplit("-", 1)[1]]
+        ]
+        if not shut:
+            break
+        for key in shut:
+            at.session_state[key] = True
+        at.run()
     return at
 
 

@@ -1,0 +1,27 @@
+"""A fold whose contents are drawn only while it is open.
+
+Streamlit sends and draws a closed expander's contents all the same (hidden), and the browser pays
+for every element on every page move. A fold that tracks whether it is open (`on_change="rerun"`)
+lets the page leave its contents out until it is opened; opening it reruns the page. Whether a fold
+is open is not about the patient: it is a widget key, and a fold opens closed on the next page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+
+@contextmanager
+def fold(label: str, key: str, *, expanded: bool = False, icon: str | None = None) -> Iterator[bool]:
+    """`with fold("Read more", key="more") as is_open: if is_open: ...`; the key must be unique on the page."""
+    expander = st.expander(label, expanded=expanded, key=f"fold_{key}", icon=icon, on_change="rerun")
+    with expander:
+        yield bool(expander.open)
+
+
+def fold_key(key: str) -> str:
+    """The widget key of the fold with this key (tests open a fold by setting it to True)."""
+    return f"fold_{key}"
