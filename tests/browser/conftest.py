@@ -31,6 +31,13 @@ def _unavailable(what: str) -> None:
     pytest.skip(f"BROWSER TESTS NOT RUN: {what}")
 
 
+def pytest_configure(config):
+    """Only this run's failure screenshots: cleared once, by the main process (not by each worker
+    when tests run in parallel, which would remove another worker's)."""
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(SCREENSHOTS / "failures", ignore_errors=True)
+
+
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     for item in items:
@@ -86,7 +93,6 @@ def browser(playwright_driver):
                 "and Playwright's own browser)"
             )
     browser = playwright_driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-    shutil.rmtree(SCREENSHOTS / "failures", ignore_errors=True)  # only this run's failures
     yield browser
     browser.close()
 
