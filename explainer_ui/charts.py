@@ -18,6 +18,7 @@ from explainer import figures, markup
 from explainer.figures import CHART_CONFIG, DRAW_CONFIG, FrozenFigure, freeze
 from explainer_ui import state
 from explainer_ui.data import get_content
+from explainer_ui.fold import fold
 
 
 def font_size() -> int:
@@ -70,15 +71,17 @@ def chart(
                     narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
             if clicked_ids(narrow) and not clicked_ids(event):
                 event = narrow
-        described(summary, data)
+        described(summary, data, key)
     return event
 
 
-def described(summary: str, data: pd.DataFrame) -> None:
-    """Beside every picture: its one-sentence summary, and its data as a table, folded away."""
+def described(summary: str, data: pd.DataFrame, key: str) -> None:
+    """Beside every picture: its one-sentence summary, and its data as a table in a fold (drawn
+    when opened: on every page move, the tables cost the browser more than the words beside them)."""
     st.markdown(f"**In words:** {summary}")
-    with st.expander("See this chart as a table"):
-        table(data)
+    with fold("See this chart as a table", key=f"table_{key}") as is_open:
+        if is_open:
+            table(data)
 
 
 # The widths (px of main column) at which layout.css can switch a wide/phone pair, besides a 640 px
@@ -105,7 +108,7 @@ def picture(svg: str, *, phone: str, alt: str, summary: str, data: pd.DataFrame,
         st.image(svg, alt=alt)
     with st.container(key=f"phone_{key}"):
         st.image(phone, alt=alt)
-    described(summary, data)
+    described(summary, data, key)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

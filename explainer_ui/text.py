@@ -6,6 +6,7 @@ made by the router), so each word is explained once on a page and afresh on the 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,7 @@ from explainer.glossary import terms_in
 from explainer.schema import GlossaryTerm, Reference, TeachBack, Treatment
 from explainer.vocabulary import BASIS_LABELS, Basis, Tier
 from explainer_ui.data import get_content, problem_note
+from explainer_ui.fold import fold
 
 GLOSSARY = "glossary.csv"
 GLOSSARY_BROKEN = (
@@ -40,6 +42,18 @@ class PageWords:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.seen: set[str] = set()
+        self.folds: set[str] = set()
+
+    def fold_key(self, label: str, ids: Sequence[str]) -> str:
+        """A key for a words-and-sources fold, the same on every rerun of the page while the fold
+        says the same, and unique on the page."""
+        base = "words_" + hashlib.blake2s(f"{label}|{','.join(ids)}".encode(), digest_size=5).hexdigest()
+        key, n = base, 1
+        while key in self.folds:
+            n += 1
+            key = f"{base}_{n}"
+        self.folds.add(key)
+        return key
 
     def new(self, text: str) -> list[GlossaryTerm]:
         """The glossary words this text uses that this page has not explained yet (now explained)."""
@@ -92,8 +106,10 @@ def words_and_sources(words: Sequence[GlossaryTerm], ids: Iterable[str], content
         icon: str | None = ":material/menu_book:"
     else:
         label, icon = "Where this comes from", None
-    with st.expander(label, icon=icon):
-        st.markdown("\n\n".join(parts))
+    # Drawn when opened: closed, its words and references are not drawn on every page move.
+    with fold(label, key=page_words().fold_key(label, [r.id for r in refs]), icon=icon) as is_open:
+        if is_open:
+            st.markdown("\n\n".join(parts))
 
 
 def prose(*names: str) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from explainer import sections
 from explainer_ui.state import Keys
-from tests.support.app import all_text, chart_specs, open_page
+from tests.support.app import all_text, chart_specs, open_every_fold, open_page
 from tests.support.paths import ROOT
 
 
@@ -29,6 +29,9 @@ def test_start_page_names_the_condition_and_how_common(content):
 
 def test_prose_in_a_row_is_one_text_with_one_fold_out_for_its_words_and_sources(content):
     at = open_page("app_pages/guide/start.py")
+    [fold] = [e for e in at.main.expander if e.label.startswith("Words used here: ")]
+    assert not fold.markdown  # shut: its words and sources are drawn when it is opened
+    open_every_fold(at)
     [text] = [m.value for m in at.main.markdown if "(Weir 2017)" in m.value]
     for name in ("start_intro", "start_names", "start_how_common"):  # the steps: listed once, as links
         first_heading = next(line for line in content.prose[name].splitlines() if line.startswith("#"))

@@ -14,7 +14,7 @@ from explainer.figures.numbers import NO_FURTHER
 from explainer.schema import DRAFT_TEXT
 from explainer.vocabulary import Aim, Basis
 from explainer_ui.state import Keys
-from tests.support.app import all_text, chart_specs, make_app, markdown_tables, open_page
+from tests.support.app import all_text, chart_specs, make_app, markdown_tables, open_every_fold, open_page
 from tests.support.csv_edit import edit_rows
 
 WARNING_PAGE = sections.by_key("warning_signs").path
@@ -76,7 +76,7 @@ def test_the_full_list_is_not_repeated_on_the_guided_pages(key, content):
 
 
 def test_treatments_page_shows_risks_and_guidelines_beside_the_benefits(content):
-    at = open_page("app_pages/guide/treatments.py")
+    at = open_every_fold(open_page("app_pages/guide/treatments.py"))  # every card opened
     text = markdown_text(at)
     for t in content.treatments:
         assert f"**Risks:** {t.risks}" in text, t.id

@@ -15,6 +15,7 @@ from tests.support.pages import (
     assert_visible,
     blocking,
     describe_violations,
+    open_every_fold,
     open_url,
     rerun_after,
     reveal_everything,
@@ -23,12 +24,6 @@ from tests.support.pages import (
 )
 
 pytestmark = pytest.mark.browser
-
-
-def open_every_expander(page) -> None:
-    """Open every expander in the page (client-side only), so axe also checks what is folded away."""
-    page.evaluate("() => document.querySelectorAll('[data-testid=\"stMain\"] details').forEach(d => d.open = true)")
-    page.wait_for_timeout(100)
 
 
 def assert_charts_named_and_described(page, section) -> None:
@@ -74,8 +69,8 @@ def test_every_page_is_accessible(page, base_url, axe_js, section):
     if section.key in CHART_PAGES:
         assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1, f"{section.key}: no chart to check"
     assert_charts_named_and_described(page, section)
-    # ... and every expander open (citations, the tables of the charts).
-    open_every_expander(page)
+    # ... and every fold open (citations, the tables of the charts, the treatment cards).
+    open_every_fold(page)
     found["with every chart and expander shown"] = blocking(run_axe(page))
     problems = {state: v for state, v in found.items() if v}
     assert not problems, f"axe-core on {url_of(section)}:\n" + "\n".join(

@@ -16,7 +16,16 @@ from playwright.sync_api import expect
 from explainer import sections
 from explainer.figures import body_px, floor_px
 from tests.support.browser import wait_for_app
-from tests.support.pages import POINT_JS, SCREENSHOTS, open_url, pill, rerun_after, sidebar_link, url_of
+from tests.support.pages import (
+    POINT_JS,
+    SCREENSHOTS,
+    open_every_fold,
+    open_url,
+    pill,
+    rerun_after,
+    sidebar_link,
+    url_of,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -81,6 +90,7 @@ def test_each_step_opens_on_its_picture_with_large_chart_text(screen, base_url, 
     main = page.locator('[data-testid="stMain"]')
     assert main.get_by_text("In words:").count() >= charts
     assert main.get_by_text("See this chart as a table").count() >= charts
+    open_every_fold(page)
     tables = main.locator('[data-testid="stExpander"]').filter(has_text="See this chart as a table").locator("table")
     assert tables.count() >= charts, f"{key}: {charts} charts but {tables.count()} tables of their data"
 

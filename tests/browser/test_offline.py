@@ -8,6 +8,7 @@ from tests.support.pages import (
     PAGES,
     click_nav,
     off_machine,
+    open_every_fold,
     open_url,
     pick_segment,
     rerun_after,
@@ -32,8 +33,7 @@ def test_a_full_tour_makes_no_request_off_the_machine(context, page, base_url):
             pick_segment(page, "Start from", "Symptoms")
             pill = page.get_by_role("toolbar", name="Pick one or more symptoms").get_by_role("button").first
             rerun_after(page, pill.click)
-        # Every expander and its contents (citations with links, chart tables).
-        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        open_every_fold(page)  # citations with links, chart tables, treatment cards
 
     # The shared sidebar's glossary and the app menu.
     page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Words explained").click()

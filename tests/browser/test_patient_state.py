@@ -2,7 +2,6 @@
 New patient; the address cannot inject markup, and picks do not flood the browser history."""
 
 import io
-import re
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -12,7 +11,7 @@ from pypdf import PdfReader
 from explainer.content import load_content
 from tests.support.browser import wait_for_app
 from tests.support.hostile import ADDRESS_PAYLOADS
-from tests.support.pages import SECTION, click_nav, main_text, open_url, pick_pill, rerun_after, url_of
+from tests.support.pages import SECTION, click_nav, main_text, open_topic, open_url, pick_pill, rerun_after, url_of
 
 pytestmark = pytest.mark.browser
 
@@ -28,16 +27,6 @@ def main(page):
 
 def tick(page, label: str) -> None:
     rerun_after(page, main(page).get_by_text(label, exact=True).click)
-
-
-def open_topic(page, question) -> None:
-    """Open the fold that holds a question's tick box (a shut topic draws none), as a click does."""
-    if main(page).get_by_role("checkbox", name=question.question).count():
-        return
-    topic = question.topic[:1].upper() + question.topic[1:]
-    fold = main(page).locator("summary").filter(has_text=re.compile(rf"{re.escape(topic)}: \d+ questions?"))
-    rerun_after(page, fold.click)
-    expect(main(page).get_by_role("checkbox", name=question.question)).to_be_visible()
 
 
 def address(page) -> dict[str, list[str]]:

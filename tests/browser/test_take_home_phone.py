@@ -21,7 +21,17 @@ from pypdf import PdfReader
 from explainer.content import load_content
 from explainer.qr import ENV_VAR
 from tests.support.browser import CHROMIUM_ARGS, chromium_path, free_port, streamlit_server, wait_for_app
-from tests.support.pages import SECTION, click_nav, main_text, open_url, pick_pill, pick_segment, rerun_after, url_of
+from tests.support.pages import (
+    SECTION,
+    click_nav,
+    main_text,
+    open_topic,
+    open_url,
+    pick_pill,
+    pick_segment,
+    rerun_after,
+    url_of,
+)
 from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.browser
@@ -78,6 +88,7 @@ def test_qr_opens_every_choice_on_another_device_and_no_name(mapped_browser, pub
     pick_segment(page, sure.question, "No")
     click_nav(page, SECTION["next_steps"])
     main = page.locator('[data-testid="stMain"]')
+    open_topic(page, question)
     rerun_after(page, main.get_by_text(question.question, exact=True).click)
     pick_pill(page, "We went over this again", "Why pain can continue")
     click_nav(page, SECTION["summary"])

@@ -227,6 +227,36 @@ def rerun_after(page, action) -> None:
         wait_for_app(page, settle_ms=0)
 
 
+def open_topic(page, question) -> None:
+    """Open the fold that holds a question's tick box (a shut topic draws none), as a click does."""
+    from playwright.sync_api import expect
+
+    main = page.locator('[data-testid="stMain"]')
+    if main.get_by_role("checkbox", name=question.question).count():
+        return
+    topic = question.topic[:1].upper() + question.topic[1:]
+    fold = main.locator("summary").filter(has_text=re.compile(rf"{re.escape(topic)}: \d+ questions?"))
+    rerun_after(page, fold.click)
+    expect(main.get_by_role("checkbox", name=question.question)).to_be_visible()
+
+
+SHUT_FOLDS = '[data-testid="stMain"] [class*="st-key-fold_"] details:not([open]) > summary'
+
+
+def open_every_fold(page, most: int = 60) -> None:
+    """Open every fold on the page: first those drawn only when opened (explainer_ui.fold), one click
+    and one rerun each, then any other expander (client-side: its contents are already there)."""
+    for _ in range(most):
+        shut = page.locator(SHUT_FOLDS)
+        if not shut.count():
+            break
+        rerun_after(page, shut.first.click)
+    else:
+        raise AssertionError(f"still {page.locator(SHUT_FOLDS).count()} shut folds after opening {most}")
+    page.evaluate("() => document.querySelectorAll('[data-testid=\"stMain\"] details').forEach(d => d.open = true)")
+    page.wait_for_timeout(100)
+
+
 def pick_pill(page, group_label: str, option: str) -> None:
     """Click one option of a pills widget and wait for the rerun."""
     rerun_after(page, pill(page, group_label, option).click)
