@@ -7,8 +7,8 @@ the rest of the page's text under "Read more" in consult mode (normal mode keeps
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 import pandas as pd
@@ -144,11 +144,15 @@ def lead(sentences: Sequence[str]) -> None:
         st.markdown("\n\n".join(sentences[:3]))
 
 
-def more() -> AbstractContextManager:
-    """The rest of the page's words: folded under "Read more" in consult mode, open at home."""
+@contextmanager
+def more(key: str = "page") -> Iterator[bool]:
+    """The rest of the page's words: folded under "Read more" in consult mode (drawn when opened),
+    open at home. `with more() as shown: if shown: ...`; `key` tells two on one page apart."""
     if state.consult():
-        return st.expander("Read more", icon=":material/article:")
-    return st.container()
+        with fold("Read more", key=f"more_{key}", icon=":material/article:") as is_open:
+            yield is_open
+    else:
+        yield True
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

@@ -81,8 +81,9 @@ charts.chart(
 )
 state.pick_list("causes", [c.id for c in content.causes], state.PICK_LABELS["causes"])
 
-with charts.more():
-    text.prose("causes_intro")
-    if not picked:
-        st.subheader(f"All {len(shown)} causes")
-        st.markdown(text.name_list((c.name, c.explanation + text.sources_line(c.source_ids)) for c in shown))
+with charts.more() as read_more:
+    if read_more:
+        text.prose("causes_intro")
+        if not picked:
+            st.subheader(f"All {len(shown)} causes")
+            st.markdown(text.name_list((c.name, c.explanation + text.sources_line(c.source_ids)) for c in shown))

@@ -49,10 +49,12 @@ for number in numbers:
                 key=f"guess_icons_{number.id}",
             )
     if revealed:
-        with charts.more():
-            st.markdown(f"*What was counted:* {number.outcome}.")
-            st.markdown(f"**How sure can we be?** {number.uncertainty}")
-            text.sources(number.source_ids)
+        with charts.more(number.id) as read_more:
+            if read_more:
+                st.markdown(f"*What was counted:* {number.outcome}.")
+                st.markdown(f"**How sure can we be?** {number.uncertainty}")
+                text.sources(number.source_ids)
 
-with charts.more():
-    text.prose("evidence_intro")
+with charts.more() as read_more:
+    if read_more:
+        text.prose("evidence_intro")

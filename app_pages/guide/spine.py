@@ -64,5 +64,6 @@ with top:
     )
 st.caption("Draw or circle on the drawing with the pen in its corner. Nothing you draw is saved.")
 
-with charts.more():
-    text.prose("spine_lamina", "spine_diagram_help", OPERATION_PROSE[operation])
+with charts.more() as read_more:
+    if read_more:
+        text.prose("spine_lamina", "spine_diagram_help", OPERATION_PROSE[operation])

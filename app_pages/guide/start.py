@@ -34,5 +34,6 @@ st.header("The steps")
 for number, section in enumerate(sections.GUIDED[1:], start=2):
     st.page_link(section.path, label=f"{number}. {section.title}")
 
-with charts.more():
-    text.prose("start_intro", "start_names", "start_how_common")
+with charts.more() as read_more:
+    if read_more:
+        text.prose("start_intro", "start_names", "start_how_common")

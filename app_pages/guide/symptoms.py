@@ -44,20 +44,21 @@ charts.chart(
 )
 state.pick_list("symptoms", [s.id for s in body], state.PICK_LABELS["symptoms"], part="body")
 
-with charts.more():
-    text.prose("symptoms_intro")
-    st.header("Symptoms and what they often mean")
-    ordered = sorted(body, key=lambda s: s.id not in marked)  # this patient's first
-    st.markdown(
-        "\n\n---\n\n".join(
-            f"#### {symptom.name}"
-            + (" (yours)" if symptom.id in marked else "")
-            + f"\n\n{symptom.description}\n\n**What it often points to:** {symptom.usually_signals}"
-            + text.words_line(f"{symptom.description} {symptom.usually_signals}")
-            + text.sources_line(symptom.source_ids)
-            for symptom in ordered
+with charts.more() as read_more:
+    if read_more:
+        text.prose("symptoms_intro")
+        st.header("Symptoms and what they often mean")
+        ordered = sorted(body, key=lambda s: s.id not in marked)  # this patient's first
+        st.markdown(
+            "\n\n---\n\n".join(
+                f"#### {symptom.name}"
+                + (" (yours)" if symptom.id in marked else "")
+                + f"\n\n{symptom.description}\n\n**What it often points to:** {symptom.usually_signals}"
+                + text.words_line(f"{symptom.description} {symptom.usually_signals}")
+                + text.sources_line(symptom.source_ids)
+                for symptom in ordered
+            )
         )
-    )
 
 st.header("Feelings and daily life")
 text.prose("feelings_intro")

@@ -244,16 +244,20 @@ SHUT_FOLDS = '[data-testid="stMain"] [class*="st-key-fold_"] details:not([open])
 
 
 def open_every_fold(page, most: int = 60) -> None:
-    """Open every fold on the page: first those drawn only when opened (explainer_ui.fold), one click
-    and one rerun each, then any other expander (client-side: its contents are already there)."""
+    """Open every fold on the page: those drawn only when opened (explainer_ui.fold) one click and
+    one rerun at a time, any other expander client-side (its contents are already there), again
+    after each rerun, as a fold can sit inside another."""
+    open_the_rest = """() => document.querySelectorAll('[data-testid="stMain"] details:not([open])').forEach(d => {
+        if (!d.closest('[class*="st-key-fold_"]')) d.open = true;
+    })"""
     for _ in range(most):
-        shut = page.locator(SHUT_FOLDS)
+        page.evaluate(open_the_rest)
+        shut = page.locator(SHUT_FOLDS).filter(visible=True)
         if not shut.count():
             break
         rerun_after(page, shut.first.click)
     else:
         raise AssertionError(f"still {page.locator(SHUT_FOLDS).count()} shut folds after opening {most}")
-    page.evaluate("() => document.querySelectorAll('[data-testid=\"stMain\"] details').forEach(d => d.open = true)")
     page.wait_for_timeout(100)
 
 
