@@ -240,24 +240,26 @@ def open_topic(page, question) -> None:
     expect(main.get_by_role("checkbox", name=question.question)).to_be_visible()
 
 
-SHUT_FOLDS = '[data-testid="stMain"] [class*="st-key-fold_"] details:not([open]) > summary'
+SHUT = '[data-testid="stMain"] details:not([open]) > summary'
+# A fold drawn only when opened (explainer_ui.fold): its expander's container has the key fold_...
+IS_FOLD = """s => (s.closest('[data-testid="stExpander"]').parentElement.className || '').includes('st-key-fold_')"""
 
 
 def open_every_fold(page, most: int = 60) -> None:
-    """Open every fold on the page: those drawn only when opened (explainer_ui.fold) one click and
-    one rerun at a time, any other expander client-side (its contents are already there), again
-    after each rerun, as a fold can sit inside another."""
-    open_the_rest = """() => document.querySelectorAll('[data-testid="stMain"] details:not([open])').forEach(d => {
-        if (!d.closest('[class*="st-key-fold_"]')) d.open = true;
-    })"""
+    """Open every fold and expander on the page as a click does, one at a time, the outer ones first:
+    a fold drawn only when opened (explainer_ui.fold) reruns the page, another expander does not."""
     for _ in range(most):
-        page.evaluate(open_the_rest)
-        shut = page.locator(SHUT_FOLDS).filter(visible=True)
+        shut = page.locator(SHUT).filter(visible=True)
         if not shut.count():
             break
-        rerun_after(page, shut.first.click)
+        summary = shut.first
+        if summary.evaluate(IS_FOLD):
+            rerun_after(page, summary.click)
+        else:
+            summary.click()
+            page.wait_for_timeout(150)
     else:
-        raise AssertionError(f"still {page.locator(SHUT_FOLDS).count()} shut folds after opening {most}")
+        raise AssertionError(f"still {page.locator(SHUT).filter(visible=True).count()} shut folds after {most}")
     page.wait_for_timeout(100)
 
 
