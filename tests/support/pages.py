@@ -214,10 +214,15 @@ def rerun_after(page, action) -> None:
     """Do something that makes Streamlit rerun the script, and wait until that rerun has drawn the page.
 
     On a busy machine the rerun can start later than wait_for_app's short pause: watch for it first."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     page.evaluate(_WATCH_RUN)
     action()
+    _wait_for_rerun(page)
+
+
+def _wait_for_rerun(page) -> None:
+    """After _WATCH_RUN and an action: wait for the rerun it started to be drawn."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     # No rerun at all (nothing changed) is fine: wait_for_app still checks that the page has settled.
     try:
         page.wait_for_function("() => window.__scriptRan === true", timeout=5_000)
@@ -240,27 +245,35 @@ def open_topic(page, question) -> None:
     expect(main.get_by_role("checkbox", name=question.question)).to_be_visible()
 
 
-SHUT = '[data-testid="stMain"] details:not([open]) > summary'
-# A fold drawn only when opened (explainer_ui.fold): its expander's container has the key fold_...
-IS_FOLD = """s => (s.closest('[data-testid="stExpander"]').parentElement.className || '').includes('st-key-fold_')"""
+# Click every shut summary in the main area that a person could click (not inside another shut
+# expander); say how many, and how many of them are folds drawn only when opened (explainer_ui.fold:
+# the expander's container has the key fold_...).
+_CLICK_SHUT = """() => {
+    const shut = [...document.querySelectorAll('[data-testid="stMain"] details:not([open]) > summary')]
+        .filter(s => s.getClientRects().length > 0);
+    const folds = shut.filter(s =>
+        (s.closest('[data-testid="stExpander"]').parentElement.className || '').includes('st-key-fold_'));
+    shut.forEach(s => s.click());
+    return [shut.length, folds.length];
+}"""
 
 
-def open_every_fold(page, most: int = 60) -> None:
-    """Open every fold and expander on the page as a click does, one at a time, the outer ones first:
-    a fold drawn only when opened (explainer_ui.fold) reruns the page, another expander does not."""
+def open_every_fold(page, most: int = 10) -> None:
+    """Open every fold and expander on the page as clicks do, outer ones first. The clicks on one
+    level go together: the folds drawn only when opened share one rerun (Streamlit takes the widget
+    changes that come while it runs into its next run)."""
     for _ in range(most):
-        shut = page.locator(SHUT).filter(visible=True)
-        if not shut.count():
+        page.evaluate(_WATCH_RUN)
+        shut, folds = page.evaluate(_CLICK_SHUT)
+        if not shut:
             break
-        summary = shut.first
-        if summary.evaluate(IS_FOLD):
-            rerun_after(page, summary.click)
+        if folds:
+            _wait_for_rerun(page)
         else:
-            summary.click()
             page.wait_for_timeout(150)
     else:
-        raise AssertionError(f"still {page.locator(SHUT).filter(visible=True).count()} shut folds after {most}")
-    page.wait_for_timeout(100)
+        raise AssertionError(f"expanders still shut after {most} rounds of clicks")
+    wait_for_app(page)
 
 
 def pick_pill(page, group_label: str, option: str) -> None:
