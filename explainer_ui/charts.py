@@ -147,7 +147,7 @@ def lead(sentences: Sequence[str]) -> None:
 @contextmanager
 def more(key: str = "page") -> Iterator[bool]:
     """The rest of the page's words: folded under "Read more" in consult mode (drawn when opened),
-    open at home. `with more() as shown: if shown: ...`; `key` tells two on one page apart."""
+    open at home. `with more() as read_more: if read_more: ...`; `key` tells two on one page apart."""
     if state.consult():
         with fold("Read more", key=f"more_{key}", icon=":material/article:") as is_open:
             yield is_open

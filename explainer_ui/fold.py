@@ -17,11 +17,14 @@ import streamlit as st
 @contextmanager
 def fold(label: str, key: str, *, expanded: bool = False, icon: str | None = None) -> Iterator[bool]:
     """`with fold("Read more", key="more") as is_open: if is_open: ...`; the key must be unique on the page."""
-    expander = st.expander(label, expanded=expanded, key=f"fold_{key}", icon=icon, on_change="rerun")
+    expander = st.expander(label, expanded=expanded, key=fold_key(key), icon=icon, on_change="rerun")
     with expander:
         yield bool(expander.open)
 
 
+PREFIX = "fold_"  # of every fold's widget key: tests find folds by it (also as the class st-key-fold_...)
+
+
 def fold_key(key: str) -> str:
     """The widget key of the fold with this key (tests open a fold by setting it to True)."""
-    return f"fold_{key}"
+    return PREFIX + key

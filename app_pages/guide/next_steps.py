@@ -14,7 +14,8 @@ st.header("Questions you can ask")
 st.markdown(
     "Open a topic. Tick the questions you want to ask. They go on your summary. Nothing is saved on this computer."
 )
-asked = [q for q in content.questions if q.id in set(state.picks("questions"))]
+ticked = set(state.picks("questions"))
+asked = [q for q in content.questions if q.id in ticked]
 if asked:
     st.markdown(f"**You ticked {len(asked)}:** " + " ".join(q.question for q in asked))
 for topic in dict.fromkeys(q.topic for q in content.questions):

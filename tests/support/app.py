@@ -10,6 +10,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from explainer import sections
+from explainer_ui.fold import PREFIX as FOLD_PREFIX
 from explainer_ui.fold import fold_key
 from tests.support.paths import ROOT
 
@@ -40,11 +41,9 @@ def open_fold(at: AppTest, key: str) -> AppTest:
 def open_every_fold(at: AppTest) -> AppTest:
     """Open every fold on the page (folds inside folds too): all the page can show."""
     for _ in range(3):
-        shut = [
-            e.proto.id.rsplit("-", 1)[1]
-            for e in at.expander
-            if e.proto.id and "-fold_" in e.proto.id and not at.session_state[e.proto.id.rsplit("-", 1)[1]]
-        ]
+        # A keyed widget's id ends in "-" and its key.
+        keys = [e.proto.id.rsplit("-", 1)[1] for e in at.expander if e.proto.id]
+        shut = [key for key in keys if key.startswith(FOLD_PREFIX) and not at.session_state[key]]
         if not shut:
             break
         for key in shut:

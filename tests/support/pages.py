@@ -239,8 +239,10 @@ def open_topic(page, question) -> None:
     main = page.locator('[data-testid="stMain"]')
     if main.get_by_role("checkbox", name=question.question).count():
         return
-    topic = question.topic[:1].upper() + question.topic[1:]
-    fold = main.locator("summary").filter(has_text=re.compile(rf"{re.escape(topic)}: \d+ questions?"))
+    from explainer_ui.fold import fold_key
+    from explainer_ui.state import Keys
+
+    fold = main.locator(f".st-key-{fold_key(Keys.question_topic(question.topic))} summary")
     rerun_after(page, fold.click)
     expect(main.get_by_role("checkbox", name=question.question)).to_be_visible()
 
