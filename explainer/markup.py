@@ -1,8 +1,8 @@
 """What markup content text may carry (issue 15, M4 and point 3). No Streamlit here.
 
-Content is shown with `st.markdown`, which turns Markdown into images and links. An image or a
-link to another site in a prose file or a CSV cell would make every patient's browser fetch it
-(or offer a click off the machine). The rule:
+Content is shown as Markdown (made into HTML here by `to_html`, or by `st.markdown`), which
+turns Markdown into images and links. An image or a link to another site in a prose file or a
+CSV cell would make every patient's browser fetch it (or offer a click off the machine). The rule:
 
 - allowed: plain text, **bold**, *italic*, lists, headings, the app's citations `[ref:id]`,
   links inside the app (`[Symptoms](/symptoms)`, `[top](#top)`), and `tel:` / `mailto:` links;
@@ -12,7 +12,7 @@ link to another site in a prose file or a CSV cell would make every patient's br
 
 `findings(text)` lists what is not allowed, with line and column; the content check reports
 each by file, row and field (`content_findings`). `neutralise(text)` is the run-time backstop
-before `st.markdown`: images become their alt text, outside links their words, raw HTML and
+before either: images become their alt text, outside links their words, raw HTML and
 bare addresses are shown as text, never fetched. `escape(text)` shows any text (e.g. a value
 from the address bar) exactly as typed, with no Markdown at all.
 """
@@ -23,6 +23,9 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
 
 # Fields whose value is an address by design (a reference's record), not text shown as Markdown.
 ADDRESS_FIELDS = frozenset({"url", "doi", "pmid"})
@@ -187,3 +190,77 @@ def content_findings(content) -> list[tuple[str, str, int | None, str | None]]:
         for finding in findings(text):
             out.append((f"prose/{block}.md", finding.message.split(": ", 1)[1], finding.line, "text"))
     return out
+
+
+# Streamlit's icon syntax, the one directive the app's own text uses; its name is letters and "_".
+_ICON = re.compile(r"(?<!\\):material/([a-z_]+):")
+_ICON_MARK = re.compile("\ue000([a-z_]+)\ue001")
+_PRIVATE = re.compile("[\ue000\ue001]")
+
+
+def _markdown_it() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable("table").disable("image")  # no image is ever fetched; raw HTML is shown as text
+
+    def link_open(renderer, tokens, idx, options, env):
+        token = tokens[idx]
+        if not str(token.attrGet("href") or "").startswith("#"):  # as st.markdown: a new tab
+            token.attrSet("target", "_blank")
+            token.attrSet("rel", "noopener noreferrer")
+        return renderer.renderToken(tokens, idx, options, env)
+
+    md.add_render_rule("link_open", link_open)
+    return md
+
+
+_MARKDOWN = _markdown_it()
+
+
+def to_html(text: str, *, remember: bool = False) -> str:
+    """Markdown as HTML for `st.html`: the browser draws it several times faster than
+    `st.markdown` (which parses Markdown in the page on every move). Raw HTML is escaped, no image
+    is drawn, `javascript:` and `data:` links stay text (markdown-it's own check), and the
+    browser's sanitiser runs on the result as well. Content text has been through `neutralise`
+    (by `cite`) before it gets here, as it had for `st.markdown`. Streamlit's icon syntax
+    (`:material/help:`) becomes the same icon, hidden from screen readers (the words say it).
+
+    `remember=True` keeps the result for the next page move: only for text that is the same for
+    every patient (content, never what a patient picked), so nothing of a patient outlives them."""
+    return _remembered_html(text) if remember else _html(text)
+
+
+@lru_cache(maxsize=512)
+def _remembered_html(text: str) -> str:
+    return _html(text)
+
+
+def fold_html(label: str, text: str, *, expanded: bool = False, icon: str | None = None) -> str:
+    """A fold the browser opens by itself (<details>): the label (one line of Markdown) and the
+    text, made as `to_html` makes them. Nothing waits for the server: a tap or Enter opens it,
+    a screen reader hears a button that is expanded or collapsed. For text only, never a control."""
+    head = _MARKDOWN.renderInline(_PRIVATE.sub("", label))
+    if icon:
+        head = f"{icon_html(icon)} {head}"
+    return (
+        f'<details class="fold"{" open" if expanded else ""}><summary><span>{head}</span></summary>'
+        f'<div class="fold-body">{_html(text)}</div></details>'
+    )
+
+
+def folds_html(folds: Iterable[tuple[str, str, bool]]) -> str:
+    """(label, text, open) folds one under another (`fold_html` each)."""
+    return "".join(fold_html(label, text, expanded=expanded) for label, text, expanded in folds)
+
+
+def icon_html(name: str) -> str:
+    """`:material/help:` or `help` as the icon, hidden from screen readers (words beside it say it)."""
+    name = _ICON.sub(r"\1", name)
+    if not re.fullmatch(r"[a-z_]+", name):
+        raise ValueError(f"not an icon name: {name!r}")
+    return f'<span class="icon" aria-hidden="true">{name}</span>'
+
+
+def _html(text: str) -> str:
+    marked = _ICON.sub(lambda m: f"\ue000{m.group(1)}\ue001", _PRIVATE.sub("", text))
+    rendered = _MARKDOWN.render(marked)
+    return _ICON_MARK.sub(lambda m: icon_html(m.group(1)), rendered)

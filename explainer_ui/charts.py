@@ -19,6 +19,7 @@ from explainer.figures import CHART_CONFIG, DRAW_CONFIG, FrozenFigure, freeze
 from explainer_ui import state
 from explainer_ui.data import get_content
 from explainer_ui.fold import fold
+from explainer_ui.text import show, show_fold
 
 
 def font_size() -> int:
@@ -71,17 +72,15 @@ def chart(
                     narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
             if clicked_ids(narrow) and not clicked_ids(event):
                 event = narrow
-        described(summary, data, key)
+        described(summary, data)
     return event
 
 
-def described(summary: str, data: pd.DataFrame, key: str) -> None:
-    """Beside every picture: its one-sentence summary, and its data as a table in a fold (drawn
-    when opened: on every page move, the tables cost the browser more than the words beside them)."""
-    st.markdown(f"**In words:** {summary}")
-    with fold("See this chart as a table", key=f"table_{key}") as is_open:
-        if is_open:
-            table(data)
+def described(summary: str, data: pd.DataFrame) -> None:
+    """Beside every picture: its one-sentence summary, and its data as a table in a fold the
+    browser opens by itself."""
+    show(f"**In words:** {summary}")
+    show_fold("See this chart as a table", markup.table(list(data.columns), data.itertuples(index=False)))
 
 
 # The widths (px of main column) at which layout.css can switch a wide/phone pair, besides a 640 px
@@ -108,7 +107,7 @@ def picture(svg: str, *, phone: str, alt: str, summary: str, data: pd.DataFrame,
         st.image(svg, alt=alt)
     with st.container(key=f"phone_{key}"):
         st.image(phone, alt=alt)
-    described(summary, data, key)
+    described(summary, data)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -119,7 +118,7 @@ def evidence_icons_svg(evidence_id: str, size: int, narrow: bool = False) -> str
 def table(data: pd.DataFrame) -> None:
     """A table of plain text (a Markdown table: st.table's component costs several times more to
     draw, on every page move, even folded away)."""
-    st.markdown(markup.table(list(data.columns), data.itertuples(index=False)))
+    show(markup.table(list(data.columns), data.itertuples(index=False)))
 
 
 def clicked_ids(event: Any) -> list[str]:
@@ -141,7 +140,7 @@ def clicked_ids(event: Any) -> list[str]:
 def lead(sentences: Sequence[str]) -> None:
     """At most three key sentences beside the picture, in large type (consult.css)."""
     with st.container(key="lead"):
-        st.markdown("\n\n".join(sentences[:3]))
+        show("\n\n".join(sentences[:3]))
 
 
 @contextmanager

@@ -58,10 +58,11 @@ def warning_banner(section: Section) -> None:
         return  # the warning-signs page itself says which file has a mistake
     with st.container(border=True, key="warning_banner"):
         if section.path == help_text.WARNING_PAGE:
-            st.markdown(help_text.warning_banner_line(content))
+            help_text.show(help_text.warning_banner_line(content), remember=True)
             return
         words, link = st.columns([3, 1], vertical_alignment="center", gap="small")
-        words.markdown(help_text.warning_banner_line(content))
+        with words:
+            help_text.show(help_text.warning_banner_line(content), remember=True)
         with link:
             st.page_link(help_text.WARNING_PAGE, label=help_text.WARNING_LINK, icon=":material/arrow_forward:")
 

@@ -6,7 +6,6 @@ made by the router), so each word is explained once on a page and afresh on the 
 
 from __future__ import annotations
 
-import hashlib
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -19,7 +18,6 @@ from explainer.glossary import terms_in
 from explainer.schema import GlossaryTerm, Reference, TeachBack, Treatment
 from explainer.vocabulary import BASIS_LABELS, Basis, Tier
 from explainer_ui.data import get_content, problem_note
-from explainer_ui.fold import fold
 
 GLOSSARY = "glossary.csv"
 GLOSSARY_BROKEN = (
@@ -42,18 +40,6 @@ class PageWords:
     def __init__(self, content: Content) -> None:
         self.content = content
         self.seen: set[str] = set()
-        self.folds: set[str] = set()
-
-    def fold_key(self, label: str, ids: Sequence[str]) -> str:
-        """A key for a words-and-sources fold, the same on every rerun of the page while the fold
-        says the same, and unique on the page."""
-        base = "words_" + hashlib.blake2s(f"{label}|{','.join(ids)}".encode(), digest_size=5).hexdigest()
-        key, n = base, 1
-        while key in self.folds:
-            n += 1
-            key = f"{base}_{n}"
-        self.folds.add(key)
-        return key
 
     def new(self, text: str) -> list[GlossaryTerm]:
         """The glossary words this text uses that this page has not explained yet (now explained)."""
@@ -84,6 +70,24 @@ def _references(ids: Iterable[str], content: Content) -> list[Reference]:
     return [ref for ref in (content.reference(i) for i in dict.fromkeys(ids)) if ref is not None]
 
 
+def show(text: str, *, remember: bool = False) -> None:
+    """Markdown text on the page, drawn from HTML made here (explainer.markup.to_html): the same
+    words and look as `st.markdown`, several times quicker for the browser to draw. `remember`:
+    the text is the same for every patient (content), so its HTML is kept for the next move."""
+    st.html(markup.to_html(text, remember=remember))
+
+
+def show_fold(label: str, text: str, *, expanded: bool = False, icon: str | None = None) -> None:
+    """Text in a fold the browser opens by itself (explainer.markup.fold_html): no rerun, and
+    closed or open it costs the page about what its words do. For text, not for controls."""
+    st.html(markup.fold_html(label, text, expanded=expanded, icon=icon))
+
+
+def show_folds(folds: Sequence[tuple[str, str, bool]]) -> None:
+    """(label, text, open) folds one under another, as one element."""
+    st.html(markup.folds_html(folds))
+
+
 def reference_line(ref: Reference) -> str:
     return format_reference(ref, markdown=True)
 
@@ -106,10 +110,7 @@ def words_and_sources(words: Sequence[GlossaryTerm], ids: Iterable[str], content
         icon: str | None = ":material/menu_book:"
     else:
         label, icon = "Where this comes from", None
-    # Drawn when opened: closed, its words and references are not drawn on every page move.
-    with fold(label, key=page_words().fold_key(label, [r.id for r in refs]), icon=icon) as is_open:
-        if is_open:
-            st.markdown("\n\n".join(parts))
+    show_fold(label, "\n\n".join(parts), icon=icon)
 
 
 def prose(*names: str) -> None:
@@ -123,7 +124,7 @@ def prose(*names: str) -> None:
     if not texts:
         return
     text = "\n\n".join(texts)
-    st.markdown(cite(text, content))
+    show(cite(text, content), remember=True)
     words_and_sources(page_words().new(text), cited_ids(text), content)
 
 
@@ -229,10 +230,10 @@ def warning_signs(content: Content, *, heading: bool = True) -> None:
     intro = content.prose.get("red_flags_intro", "")
     shown = intro if heading else re.sub(r"\A\s*#+ [^\n]*\n+", "", intro)
     if shown:
-        st.markdown(cite(shown, content))
+        show(cite(shown, content), remember=True)
     for block in warning_signs_markdown(content):
         with st.container(border=True):
-            st.markdown(block)
+            show(block, remember=True)
     ids = [ref for flag in content.red_flags for ref in flag.source_ids]
     sources(ids + cited_ids(intro))
 

@@ -39,9 +39,9 @@ def treatment_symptom_filter() -> None:
     )
     sentences = aim_sentences(content, direction, chosen)
     links = links_for(content, direction, chosen)
-    st.markdown("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
+    text.show("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
     with st.expander("Why, the risks, what guidelines say, and where this comes from"):
-        st.markdown(link_details(content, [title for title, _ in sentences], links, direction))
+        text.show(link_details(content, [title for title, _ in sentences], links, direction))
 
 
 treatment_symptom_filter()

@@ -28,7 +28,7 @@ def card(cause: Cause) -> None:
             f"*Pain:* {group_labels['pain_type'].get(cause.pain_type)}",
         ]
         words = text.words_line(f"{cause.explanation} {cause.how_found}")
-        st.markdown("\n\n".join(p for p in lines if p) + words + text.sources_line(cause.source_ids))
+        text.show("\n\n".join(p for p in lines if p) + words + text.sources_line(cause.source_ids))
 
 
 charts.lead(
@@ -62,7 +62,7 @@ if picked:
     category = next(c for c in categories if c.id == picked)
     shown = causes_in_category(content, dimension, picked)
     st.subheader(f"{category.label}: {len(shown)} cause{'s' if len(shown) != 1 else ''}")
-    st.markdown(category.description)
+    text.show(category.description)
     for cause in shown:
         if cause not in clicked:
             card(cause)
@@ -86,4 +86,4 @@ with charts.more() as read_more:
         text.prose("causes_intro")
         if not picked:
             st.subheader(f"All {len(shown)} causes")
-            st.markdown(text.name_list((c.name, c.explanation + text.sources_line(c.source_ids)) for c in shown))
+            text.show(text.name_list((c.name, c.explanation + text.sources_line(c.source_ids)) for c in shown))

@@ -23,14 +23,14 @@ numbers = sorted(content.evidence, key=lambda n: n.id not in about)
 for number in numbers:
     st.header(number.title)
     if number.id in about:
-        st.markdown(f"**About an option you talked about:** {', '.join(dict.fromkeys(about[number.id]))}.")
+        text.show(f"**About an option you talked about:** {', '.join(dict.fromkeys(about[number.id]))}.")
     picture, words = st.columns([3, 2])
     with words:
         guess = state.guess_slider(number)
         revealed = state.reveal_button(number)
         if revealed:
-            st.markdown(f"You guessed **{guess} in 100**. {number.plain_summary}")
-            st.markdown("These numbers come from groups of people. They cannot tell you what will happen to you.")
+            text.show(f"You guessed **{guess} in 100**. {number.plain_summary}")
+            text.show("These numbers come from groups of people. They cannot tell you what will happen to you.")
     with picture:
         if revealed:
             charts.chart(
@@ -51,8 +51,8 @@ for number in numbers:
     if revealed:
         with charts.more(number.id) as read_more:
             if read_more:
-                st.markdown(f"*What was counted:* {number.outcome}.")
-                st.markdown(f"**How sure can we be?** {number.uncertainty}")
+                text.show(f"*What was counted:* {number.outcome}.")
+                text.show(f"**How sure can we be?** {number.uncertainty}")
                 text.sources(number.source_ids)
 
 with charts.more() as read_more:

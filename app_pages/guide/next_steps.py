@@ -11,13 +11,13 @@ content = get_content()
 text.prose("next_steps_intro")
 
 st.header("Questions you can ask")
-st.markdown(
+text.show(
     "Open a topic. Tick the questions you want to ask. They go on your summary. Nothing is saved on this computer."
 )
 ticked = set(state.picks("questions"))
 asked = [q for q in content.questions if q.id in ticked]
 if asked:
-    st.markdown(f"**You ticked {len(asked)}:** " + " ".join(q.question for q in asked))
+    text.show(f"**You ticked {len(asked)}:** " + " ".join(q.question for q in asked))
 for topic in dict.fromkeys(q.topic for q in content.questions):
     questions = [q for q in content.questions if q.topic == topic]
     # Closed, a topic's tick boxes are not drawn: twenty of them made this page slow to open. The
@@ -30,7 +30,7 @@ for topic in dict.fromkeys(q.topic for q in content.questions):
 
 if "teach_back.csv" in content.tables and content.teach_back:
     st.header("Check we explained it well")
-    st.markdown(
+    text.show(
         "Your care team may ask you these questions. It is not a test of you: it checks how well we explained. "
         "If we go over a topic again, tick it below. It goes on your summary under “Look at again at home”.\n\n"
         + "\n".join(f"{n}. **{item.question}** ({text.topic_of(item)})" for n, item in enumerate(content.teach_back, 1))
@@ -40,4 +40,4 @@ if "teach_back.csv" in content.tables and content.teach_back:
 settings = content.settings
 if settings.get("clinic_name") or settings.get("clinic_contact"):
     st.header("Contact")
-    st.markdown(" · ".join(v for v in (settings.get("clinic_name"), settings.get("clinic_contact")) if v))
+    text.show(" · ".join(v for v in (settings.get("clinic_name"), settings.get("clinic_contact")) if v))

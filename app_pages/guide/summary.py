@@ -68,23 +68,23 @@ def options_side_by_side(summary: TakeHome) -> None:
                     ]
                     if option.certainty:
                         lines.append(f"*How sure the research is:* {option.certainty}")
-                    st.markdown("\n\n".join(lines))
+                    text.show("\n\n".join(lines))
 
 
 def take_home_link_part(summary: TakeHome, link: str) -> None:
     """The link as a tappable link; a QR code beside it only at a public address."""
     st.header("Open it again at home")
     if not link:
-        st.markdown("Mark something on the pages first. Then a link to your choices shows here.")
+        text.show("Mark something on the pages first. Then a link to your choices shows here.")
         return
     if not summary.link_is_public:
-        st.markdown(f"[{link}](<{link}>)")
+        text.show(f"[{link}](<{link}>)")
         st.warning(LINK_ONLY_HERE + " The link holds your choices, never your name.", icon=":material/computer:")
         return
     words, code = st.columns([3, 2], vertical_alignment="center")
     with words:
-        st.markdown(f"[{link}](<{link}>)")
-        st.markdown(LINK_PUBLIC + " The link holds your choices, never your name.")
+        text.show(f"[{link}](<{link}>)")
+        text.show(LINK_PUBLIC + " The link holds your choices, never your name.")
     if can_offer_qr(link):
         # Whole pixels per module at about 240 px, shown as made (a resized or JPEG code blurs).
         modules = dark_runs(link)[0] + 8
@@ -135,7 +135,7 @@ st.html(
 </style>"""
 )
 head = summary.header
-st.markdown(
+text.show(
     f"**From your visit on {head.date_text}**" + (f" · {text.plain(head.clinic_name)}" if head.clinic_name else "")
 )
 if head.is_draft:
@@ -155,21 +155,21 @@ with st.container(key=CONTROLS):
 
 st.header("What we talked about")
 for pick in summary.picks:
-    st.markdown(f"**{pick.heading}:** " + "; ".join(pick.names) + ".")
+    text.show(f"**{pick.heading}:** " + "; ".join(pick.names) + ".")
 if summary.what_matters:
-    st.markdown("**What matters most to you:** " + "; ".join(summary.what_matters) + ".")
+    text.show("**What matters most to you:** " + "; ".join(summary.what_matters) + ".")
 else:
-    st.markdown("**What matters most to you:** not said yet. The “What matters to you” page asks this.")
+    text.show("**What matters most to you:** not said yet. The “What matters to you” page asks this.")
 answered = [a for a in summary.readiness if a.answer]
 if answered:
-    st.markdown("**Ready to choose?**\n\n" + _bullets(f"{a.question} **{a.answer}**" for a in answered))
+    text.show("**Ready to choose?**\n\n" + _bullets(f"{a.question} **{a.answer}**" for a in answered))
 
 st.subheader("Questions to ask")
-st.markdown(_bullets(summary.questions) if summary.questions else NO_QUESTIONS)
+text.show(_bullets(summary.questions) if summary.questions else NO_QUESTIONS)
 
 if summary.look_again:
     st.subheader(LOOK_AGAIN_HEADING)
-    st.markdown(_bullets(f"{item.question} See [{item.page}](<{item.link}>)." for item in summary.look_again))
+    text.show(_bullets(f"{item.question} See [{item.page}](<{item.link}>)." for item in summary.look_again))
 
 options_side_by_side(summary)
 text.warning_signs(content)
@@ -214,9 +214,9 @@ with st.container(key=DETAILS):
                 if part.heading in ("When to get help", "Questions to ask"):
                     continue  # shown above
                 st.subheader(part.heading)
-                st.markdown(part.intro)
+                text.show(part.intro)
                 for item in part.items:
                     if item.title:
-                        st.markdown(f"**{item.title}**")
-                    st.markdown(_bullets(item.lines))
+                        text.show(f"**{item.title}**")
+                    text.show(_bullets(item.lines))
             text.sources(cited(parts))

@@ -49,7 +49,7 @@ with charts.more() as read_more:
         text.prose("symptoms_intro")
         st.header("Symptoms and what they often mean")
         ordered = sorted(body, key=lambda s: s.id not in marked)  # this patient's first
-        st.markdown(
+        text.show(
             "\n\n---\n\n".join(
                 f"#### {symptom.name}"
                 + (" (yours)" if symptom.id in marked else "")
@@ -67,5 +67,5 @@ with st.expander("Common feelings, and what can help"):
     lines = [f"- **{s.name}.** {s.description} {s.usually_signals}" for s in feelings]
     lines += [f"- **{e.feeling}.** {e.explanation} *What can help:* {e.what_helps}" for e in content.emotions]
     ids = [i for s in feelings for i in s.source_ids] + [i for e in content.emotions for i in e.source_ids]
-    st.markdown("\n".join(lines))
+    text.show("\n".join(lines))
     text.sources(ids)

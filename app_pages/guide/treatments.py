@@ -9,7 +9,6 @@ from explainer import figures
 from explainer.figures.numbers import NO_FURTHER
 from explainer_ui import charts, compare, state, text
 from explainer_ui.data import get_content
-from explainer_ui.fold import fold
 
 content = get_content()
 consult = state.consult()
@@ -68,11 +67,12 @@ charts.chart(
 )
 
 chosen = {t.id for t in discussed}
-# Open for the options this patient talked about; a shut card is not drawn until opened. Benefits
+# Open for the options this patient talked about. Benefits
 # and risks sit side by side (one under the other on a phone: layout.css, by the key).
 with st.container(key=text.CARDS):
-    for treatment in content.treatments:
-        label = f"**{treatment.name}** · {steps[treatment.invasiveness]}"
-        with fold(label, key=f"card_{treatment.id}", expanded=treatment.id in chosen) as is_open:
-            if is_open:
-                st.markdown(text.treatment_card(treatment))
+    text.show_folds(
+        [
+            (f"**{t.name}** · {steps[t.invasiveness]}", text.treatment_card(t), t.id in chosen)
+            for t in content.treatments
+        ]
+    )

@@ -4,7 +4,7 @@ and four short questions on how ready they feel to choose. It never ranks or rec
 import streamlit as st
 
 from explainer.summary import LEANINGS
-from explainer_ui import state
+from explainer_ui import state, text
 from explainer_ui.data import get_content
 
 READINESS = {"yes": "Yes", "no": "No"}
@@ -27,14 +27,14 @@ state.pick_list(
 st.header("How do you feel about each option?")
 discussed = [t for t in content.treatments if t.id in set(state.picks("treatments"))]
 if not discussed:
-    st.markdown("No treatments are marked yet. Mark the ones we talked about, then say how you feel about each.")
+    text.show("No treatments are marked yet. Mark the ones we talked about, then say how you feel about each.")
     state.pick_list("treatments", [t.id for t in content.treatments], state.PICK_LABELS["treatments"], part="values")
 else:
-    st.markdown("For each option we talked about, pick the words that fit best for now. You can change your mind.")
+    text.show("For each option we talked about, pick the words that fit best for now. You can change your mind.")
     for treatment in discussed:
         state.answer_choice("leanings", treatment.id, treatment.name, LEANINGS)
 
 st.header("Are you ready to choose?")
-st.markdown("Four short questions. A “No” is fine: it shows what to talk about next.")
+text.show("Four short questions. A “No” is fine: it shows what to talk about next.")
 for item in content.readiness:
     state.answer_choice("readiness", item.id, item.question, READINESS)

@@ -7,11 +7,11 @@ from explainer_ui import text
 from explainer_ui.data import get_content
 
 content = get_content()
-st.markdown(text.review_line(content))
+text.show(text.review_line(content))
 text.prose("about_content")
 
 st.header("What each fact rests on")
-st.markdown(
+text.show(
     "Beside a fact, the guide says what it rests on:\n\n"
     "- **Study**: a trial or a review of trials. The source is named.\n"
     "- **Guideline**: advice from a national body, such as NICE in England. The source is named.\n"
@@ -29,10 +29,10 @@ facts = {
     "Conflicts of interest": settings.get("conflicts"),
 }
 st.header("Who made this")
-st.markdown("\n\n".join(f"**{label}:** {value or 'Not recorded.'}" for label, value in facts.items()))
+text.show("\n\n".join(f"**{label}:** {value or 'Not recorded.'}" for label, value in facts.items()))
 
 st.header("Your privacy")
-st.markdown(
+text.show(
     "This app keeps nothing about you. What you pick stays in this browser tab. "
     "It is not saved on the computer or sent anywhere. When you close the tab, it is gone."
 )

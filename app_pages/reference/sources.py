@@ -1,14 +1,12 @@
 """Sources: every reference the app cites, whether each was checked against its record, and
 whether a clinician has checked the content."""
 
-import streamlit as st
-
 from explainer_ui import text
 from explainer_ui.data import get_content
 
 content = get_content()
-st.markdown(text.review_line(content))
-st.markdown(
+text.show(text.review_line(content))
+text.show(
     "Each fact in this guide names one of these sources. "
     "We checked each source against its record, such as PubMed. "
     "A source marked **not yet verified** could not be checked yet: treat it with care. "
@@ -22,4 +20,4 @@ for ref in sorted(content.references, key=lambda r: r.short.casefold()):
     if ref.url and (ref.pmid or ref.doi):  # otherwise the reference line already shows the address
         line += f" [Link]({ref.url})"
     lines.append(f"- {line}")  # the note is for the content team (how it was checked), not shown
-st.markdown("\n".join(lines))  # one list, one element: quicker to draw than one per source
+text.show("\n".join(lines), remember=True)  # one list, one element: quicker to draw than one per source

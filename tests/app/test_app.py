@@ -6,7 +6,7 @@ import pytest
 
 from explainer import sections
 from explainer_ui.state import Keys
-from tests.support.app import all_text, chart_specs, open_every_fold, open_page
+from tests.support.app import all_text, chart_specs, folds, open_page, texts
 from tests.support.paths import ROOT
 
 
@@ -29,16 +29,14 @@ def test_start_page_names_the_condition_and_how_common(content):
 
 def test_prose_in_a_row_is_one_text_with_one_fold_out_for_its_words_and_sources(content):
     at = open_page("app_pages/guide/start.py")
-    [fold] = [e for e in at.main.expander if e.label.startswith("Words used here: ")]
-    assert not fold.markdown  # shut: its words and sources are drawn when it is opened
-    open_every_fold(at)
-    [text] = [m.value for m in at.main.markdown if "(Weir 2017)" in m.value]
+    [fold] = [f for f in folds(at.main) if f.label.startswith("Words used here: ")]
+    assert not fold.expanded  # shut until opened (by the browser itself: no rerun)
+    [text] = [t for t in texts(at.main) if "(Weir 2017)" in t]
     for name in ("start_intro", "start_names", "start_how_common"):  # the steps: listed once, as links
         first_heading = next(line for line in content.prose[name].splitlines() if line.startswith("#"))
         assert first_heading in text
-    [fold] = [e for e in at.main.expander if e.label.startswith("Words used here: ")]
     assert fold.label.endswith(" · Where this comes from")
-    inside = fold.markdown[0].value
+    inside = fold.text
     assert "**Where this comes from**" in inside and "Weir" in inside.split("**Where this comes from**")[1]
     # Each word is explained once on the page, with its meaning.
     term = fold.label.removeprefix("Words used here: ").removesuffix(" · Where this comes from").split(",")[0]
@@ -67,7 +65,7 @@ def test_the_cause_map_names_every_cause_and_a_group_shows_its_cards(content):
 
     at.segmented_control(key=Keys.CAUSE_DIMENSION).set_value("mechanism").run()
     at.pills(key=Keys.cause_group("mechanism")).set_value("infection").run()
-    cards = [m.value for m in at.main.markdown if m.value.startswith("#### ")]
+    cards = [t for t in texts(at.main) if t.startswith("#### ")]
     assert [c.splitlines()[0].removeprefix("#### ") for c in cards] == [
         c.name for c in content.causes if c.mechanism == "infection"
     ]
@@ -97,7 +95,7 @@ def test_filter_none_and_all_treatments(content):
     at.pills(key=Keys.filter_picks("treatments")).set_value(every).run()
     heat = chart_specs(at)[-1]["data"][0]
     assert len(heat["x"]) == len(content.treatments) and len(heat["y"]) == len(content.symptoms)
-    headings = [line for c in at.markdown for line in c.value.splitlines() if line.startswith("#### ")]
+    headings = [line for c in texts(at.main) for line in c.splitlines() if line.startswith("#### ")]
     assert headings == [f"#### {t.name}" for t in content.treatments]
     at.pills(key=Keys.filter_picks("treatments")).set_value([]).run()
     assert any("Pick at least one treatment" in i.value for i in at.info)
@@ -131,7 +129,7 @@ def test_symptoms_page_has_the_body_map_feelings_and_the_banner_not_the_full_lis
     assert any("dull_ache" in (t.get("customdata") or []) for t in body_map["data"])
     assert "**Go now:**" in text  # the banner; the full list has its own page
     assert not [flag.sign for flag in content.red_flags if flag.sign in text]
-    assert len([m for m in at.main.markdown if m.value.startswith("#### ")]) <= len(content.symptoms)
+    assert len([t for t in texts(at.main) if t.startswith("#### ")]) <= len(content.symptoms)
 
 
 def test_every_chart_has_an_accessible_name_and_a_summary():
@@ -145,7 +143,7 @@ def test_every_chart_has_an_accessible_name_and_a_summary():
         svg = [i for el in at.get("image") for i in el.proto.imgs if i.url.startswith("data:image/svg+xml")]
         assert all(i.alt for i in svg), section.key
         n_charts += len({i.alt for i in svg})
-        summaries = [m for m in at.markdown if m.value.startswith("**In words:**")]
+        summaries = [t for t in texts(at.main) if t.startswith("**In words:**")]
         assert len(summaries) == n_charts, section.key
 
 

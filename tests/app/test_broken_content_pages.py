@@ -13,7 +13,7 @@ import streamlit as st
 
 from explainer import sections
 from explainer.content import MAX_FILE_BYTES, cite, load_content
-from tests.support.app import all_text, make_app
+from tests.support.app import all_text, make_app, texts
 from tests.support.csv_edit import edit_rows
 
 MAINTAINER = "Details for the clinic's content maintainer"
@@ -203,7 +203,7 @@ def test_every_case_is_about_real_pages_and_files():
 
 def prose_shown(at, content) -> set[str]:
     """The prose blocks whose first line this page shows."""
-    markdown = "\n".join(m.value for m in at.main.markdown)
+    markdown = "\n".join(texts(at.main))
     return {name for name, text in content.prose.items() if cite(text, content).splitlines()[0] in markdown}
 
 
@@ -245,7 +245,7 @@ def test_broken_file_is_explained_where_needed_and_nowhere_else(case, content_co
     content = load_content(content_copy)
     for block in prose_before:
         assert block in prose_shown(at, content), f"{section.key}: prose '{block}' is missing"
-    assert len(at.main.markdown) + len(at.main.header) >= 2  # more than a title
+    assert len(texts(at.main)) + len(at.main.header) >= 2  # more than a title
 
 
 def test_broken_prose_block_is_explained_in_place(content, content_copy, monkeypatch):

@@ -14,14 +14,23 @@ from explainer.figures.numbers import NO_FURTHER
 from explainer.schema import DRAFT_TEXT
 from explainer.vocabulary import Aim, Basis
 from explainer_ui.state import Keys
-from tests.support.app import all_text, chart_specs, make_app, markdown_tables, open_every_fold, open_page
+from tests.support.app import (
+    all_text,
+    chart_specs,
+    folds,
+    make_app,
+    markdown_tables,
+    open_every_fold,
+    open_page,
+    texts,
+)
 from tests.support.csv_edit import edit_rows
 
 WARNING_PAGE = sections.by_key("warning_signs").path
 
 
 def markdown_text(at) -> str:
-    return "\n".join(m.value for m in at.main.markdown)
+    return "\n".join(texts(at.main))
 
 
 # -- Warning signs -------------------------------------------------------------------------
@@ -52,7 +61,7 @@ def test_warning_page_shows_every_tier_with_its_cue_instruction_numbers_and_sign
 @pytest.mark.parametrize("section", sections.SECTIONS, ids=lambda s: s.key)
 def test_every_page_has_the_when_to_get_help_banner(section, content):
     at = open_page(section.path)
-    [banner] = [m.value for m in at.main.markdown if "warning sign" in m.value and "**Go now:**" in m.value]
+    [banner] = [t for t in texts(at.main) if "warning sign" in t and "**Go now:**" in t]
     assert content.settings["emergency_number"] in banner
     if section.path != WARNING_PAGE:
         assert "When to get help" in page_link_labels(at.main), section.key
@@ -84,7 +93,10 @@ def test_treatments_page_shows_risks_and_guidelines_beside_the_benefits(content)
         assert f"**Recovery:** {t.recovery_text}" in text, t.id
         assert t.evidence in text, t.id
     # Risks sit in the same card as the benefits: never behind a click of their own.
-    assert len(at.main.expander) >= len(content.treatments)
+    cards = [f for f in folds(at.main) if f.label.startswith("**")]
+    assert len(cards) == len(content.treatments)
+    for card, t in zip(cards, content.treatments, strict=True):
+        assert card.label.startswith(f"**{t.name}**") and f"**Risks:** {t.risks}" in card.text
 
 
 def test_treatments_compared_side_by_side_with_no_further_treatment(content):
@@ -109,10 +121,10 @@ def test_treatments_compared_side_by_side_with_no_further_treatment(content):
     # The stimulator has numbers: its icon arrays are drawn, with their words.
     icons = chart_specs(at)[0]
     assert any(trace.get("name") == "People it happened to" for trace in icon_traces(icons))
-    assert any(m.value.startswith("**In words:**") and "Spinal cord stimulation" in m.value for m in at.markdown)
+    assert any(t.startswith("**In words:**") and "Spinal cord stimulation" in t for t in texts(at.main))
     # The cards of the options talked about are open.
-    open_cards = [e for e in at.main.expander if e.proto.expanded]
-    assert {e.label.split("**")[1] for e in open_cards} >= {t.name for t in content.treatments if t.id in picked}
+    open_cards = [f.label.split("**")[1] for f in folds(at.main) if f.expanded]
+    assert set(open_cards) == {t.name for t in content.treatments if t.id in picked}
 
 
 def icon_traces(spec: dict) -> list[dict]:
@@ -143,7 +155,7 @@ def test_filter_detail_shows_basis_risks_and_guidelines(content):
     at = open_page("app_pages/guide/aims.py")
     at.pills(key=Keys.filter_picks("treatments")).set_value(["spinal_cord_stimulation"]).run()
     [detail] = [e for e in at.main.expander if "risks" in e.label.lower()]
-    text = "\n".join(m.value for m in detail.markdown)
+    text = "\n".join(texts(detail))
     scs = next(t for t in content.treatments if t.id == "spinal_cord_stimulation")
     assert scs.risks in text and scs.guidelines in text
     for link in content.links:
@@ -161,7 +173,7 @@ def test_filter_from_symptoms_shows_each_treatments_risks(content):
     at.segmented_control(key=Keys.FILTER_DIRECTION).set_value("symptoms").run()
     at.pills(key=Keys.filter_picks("symptoms")).set_value(["touch_sensitivity"]).run()
     [detail] = [e for e in at.main.expander if "risks" in e.label.lower()]
-    text = "\n".join(m.value for m in detail.markdown)
+    text = "\n".join(texts(detail))
     named = {x.treatment_id for x in content.links if x.symptom_id == "touch_sensitivity" and x.aim != Aim.NOT}
     for t in content.treatments:
         if t.id in named:

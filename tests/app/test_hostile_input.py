@@ -84,6 +84,15 @@ def _style_sheet(node: ast.expr) -> bool:
     )
 
 
+def _rendered_markdown(node: ast.expr) -> bool:
+    """markup.to_html(text) (or a fold of it): Markdown made into HTML by the app, raw HTML escaped."""
+    return (
+        isinstance(node, ast.Call)
+        and _name(node.func) in {"markup.to_html", "markup.fold_html", "markup.folds_html"}
+        and all(k.arg in {"remember", "expanded", "icon"} for k in node.keywords)
+    )
+
+
 def html_violations(source: str, where: str) -> list[str]:
     """Ways a script could put raw HTML from content on a page."""
     found = []
@@ -96,8 +105,14 @@ def html_violations(source: str, where: str) -> list[str]:
         if name.endswith((".html", ".iframe")) or name in {"html", "iframe"}:
             # Only fixed strings or the app's own style sheets (STYLES / "x.css"), never content.
             # A fixed script may run (unsafe_allow_javascript=True): the app's own text or files, never content.
+            # Markdown made into HTML by markup.to_html (raw HTML escaped) may hold content, but never runs.
             args = [*call.args, *(k.value for k in call.keywords if k.arg != "unsafe_allow_javascript")]
-            if not args or not all(_fixed_string(a) or _style_sheet(a) for a in args):
+            scripted = any(k.arg == "unsafe_allow_javascript" for k in call.keywords)
+            if len(call.args) == 1 and not call.keywords and _rendered_markdown(call.args[0]):
+                continue
+            if scripted and any(_rendered_markdown(a) for a in args):
+                found.append(f"{where}:{call.lineno} lets script run in rendered Markdown")
+            elif not args or not all(_fixed_string(a) or _style_sheet(a) for a in args):
                 found.append(f"{where}:{call.lineno} passes something other than a fixed string to {name}")
     return found
 
@@ -132,10 +147,14 @@ def test_the_source_scan_would_catch_a_violation():
         'st.html("<style>p {}</style>")\n'
         'st.html(STYLES / "print.css")\n'
         "st.html(STYLES / name)\n"
+        "st.html(markup.to_html(content.prose['a']))\n"
+        "st.html(markup.to_html(text), unsafe_allow_javascript=True)\n"
+        "st.html(markup.to_html(text) + tail)\n"
     )
     found = html_violations(bad, "bad.py")
-    assert len(found) == 4, found
+    assert len(found) == 6, found
     assert "bad.py:3" in found[1] and "bad.py:4" in found[2] and "bad.py:7" in found[3]
+    assert "bad.py:9" in found[4] and "bad.py:10" in found[5]
 
 
 # -- (b) Any address leaves every page working -----------------------------------------------

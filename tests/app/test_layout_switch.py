@@ -10,7 +10,7 @@ from explainer import sections
 from explainer.figures.numbers import NO_FURTHER
 from explainer_ui import charts
 from explainer_ui.frame import STYLES
-from tests.support.app import markdown_tables, open_page
+from tests.support.app import markdown_tables, open_page, texts
 
 FIVE = ["physical_therapy", "pain_psychology", "epidural_steroid", "spinal_cord_stimulation", "revision_surgery"]
 
@@ -31,9 +31,9 @@ def test_five_options_are_drawn_as_a_table_and_as_headed_blocks(content):
     names = [t.name for t in content.treatments if t.id in FIVE]
     [table] = [t for t in markdown_tables(at) if NO_FURTHER in t.columns]
     assert list(table.columns)[1:] == [*names, NO_FURTHER]
-    headings = [m.value.splitlines()[0] for m in at.main.markdown if m.value.startswith("#### ")]
+    headings = [t.splitlines()[0] for t in texts(at.main) if t.startswith("#### ")]
     assert [*names, NO_FURTHER] == [h.removeprefix("#### ") for h in headings]
-    blocks = "\n".join(m.value for m in at.main.markdown)
+    blocks = "\n".join(texts(at.main))
     for facet in table.iloc[:, 0]:  # every row of the table is named in the blocks
         assert f"**{facet}:**" in blocks
 

@@ -7,7 +7,7 @@ from explainer import sections
 from explainer.content import load_content
 from explainer.selection import Selection
 from explainer_ui.state import Keys, read_guess, read_selection
-from tests.support.app import all_text, make_app, open_every_fold, open_fold, open_page
+from tests.support.app import all_text, make_app, open_every_fold, open_fold, open_page, texts
 from tests.support.hostile import ADDRESS_PAYLOADS
 
 
@@ -19,7 +19,7 @@ def test_selection_made_on_a_page_shows_on_the_summary(content):
     at.pills(key=Keys.picks("symptoms", "body")).set_value(["sharp_nerve_pain"]).run()
     at.switch_page("app_pages/guide/summary.py").run()
     open_every_fold(at)
-    text = "\n".join(m.value for m in at.markdown)
+    text = "\n".join(texts(at.main) + texts(at.sidebar))
     assert "**Spinal cord stimulation**" in text
     assert "For what you feel, it aims at: sharp, shooting nerve pain in the leg." in text
     # The summary's editor shows the same choices, and the sidebar counts them.

@@ -12,7 +12,7 @@ from explainer.qr import ENV_VAR
 from explainer.sections import by_key
 from explainer.summary import LINK_ONLY_HERE, LOOK_AGAIN_HEADING, choices_from
 from explainer_ui.state import Keys, read_selection
-from tests.support.app import all_text, open_page
+from tests.support.app import all_text, open_page, texts
 
 CHOICES = {
     "treatments": "spinal_cord_stimulation,physical_therapy",
@@ -65,7 +65,7 @@ def test_teach_back_tick_puts_the_topic_on_the_summary_with_a_link(no_public_add
     assert any(s.value == LOOK_AGAIN_HEADING for s in at.subheader)
     shown = all_text(at)
     assert "What are the options we talked about?" in shown
-    assert "See [Treatments](<treatments?teach_back=tb_options>)." in shown
+    assert "See [Treatments](treatments?teach_back=tb_options)." in shown
 
 
 def test_summary_without_a_public_address_says_local_only_and_offers_no_qr(no_public_address):
@@ -87,9 +87,9 @@ def test_summary_with_a_public_address_shows_the_link_and_a_qr(monkeypatch):
     at = open_page("app_pages/guide/summary.py", **_choices(content))
     assert not any(LINK_ONLY_HERE in w.value for w in at.warning)
     assert len(at.get("image")) == 1, "one QR code"
-    links = [m.value for m in at.markdown if m.value.startswith(f"[{PUBLIC}/summary?")]
+    links = [t for t in texts(at.main) if t.startswith(f"[{PUBLIC}/summary?")]
     assert len(links) == 1
-    link = links[0].split("](<")[1].rstrip(">)")
+    link = links[0].split("](")[1].removesuffix(")")
     query = parse_qs(urlsplit(link).query)
     assert query["values"] == ["sleep,work"]
     assert query["teach_back"] == ["tb_why_pain"]
@@ -97,7 +97,7 @@ def test_summary_with_a_public_address_shows_the_link_and_a_qr(monkeypatch):
     assert set(query["leanings"][0].split(",")) == {"spinal_cord_stimulation:not_sure", "physical_therapy:leaning"}
     assert "consult" not in query
     # The look-again link goes to the public page too.
-    assert f"(<{PUBLIC}/causes?" in all_text(at)
+    assert f"]({PUBLIC}/causes?" in all_text(at)
 
 
 def test_pdf_from_the_pages_own_build_holds_the_choices(monkeypatch):

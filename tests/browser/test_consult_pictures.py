@@ -91,7 +91,7 @@ def test_each_step_opens_on_its_picture_with_large_chart_text(screen, base_url, 
     assert main.get_by_text("In words:").count() >= charts
     assert main.get_by_text("See this chart as a table").count() >= charts
     open_every_fold(page)
-    tables = main.locator('[data-testid="stExpander"]').filter(has_text="See this chart as a table").locator("table")
+    tables = main.locator("details.fold").filter(has_text="See this chart as a table").locator("table")
     assert tables.count() >= charts, f"{key}: {charts} charts but {tables.count()} tables of their data"
 
     if width == 1920:

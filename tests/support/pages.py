@@ -248,13 +248,15 @@ def open_topic(page, question) -> None:
 
 
 # Click every shut summary in the main area that a person could click (not inside another shut
-# expander); say how many, and how many of them are folds drawn only when opened (explainer_ui.fold:
-# the expander's container has the key fold_...).
+# expander or fold); say how many, and how many of them are folds drawn only when opened
+# (explainer_ui.fold: the expander's container has the key fold_...).
 _CLICK_SHUT = """() => {
     const shut = [...document.querySelectorAll('[data-testid="stMain"] details:not([open]) > summary')]
         .filter(s => s.getClientRects().length > 0);
-    const folds = shut.filter(s =>
-        (s.closest('[data-testid="stExpander"]').parentElement.className || '').includes('st-key-fold_'));
+    const folds = shut.filter(s => {  // a text fold (details.fold) opens in the browser: no rerun
+        const expander = s.closest('[data-testid="stExpander"]');
+        return expander && (expander.parentElement.className || '').includes('st-key-fold_');
+    });
     shut.forEach(s => s.click());
     return [shut.length, folds.length];
 }"""

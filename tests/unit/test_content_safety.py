@@ -5,6 +5,7 @@ check command (no traceback) and the app (AppTest through app.py)."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import os
 import re
@@ -95,6 +96,54 @@ def test_table_keeps_every_cell_in_its_column_and_shows_it_as_typed():
     assert "](" not in text and "**" not in text.replace("\\*", "")
     assert "line one" in text.replace("\\", "")
     assert re.fullmatch(r"\|\s+\|\s+\|\s*21\s*\|", lines[3]), lines[3]  # None and NaN: empty cells
+
+
+HOSTILE_HTML = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    "<iframe src=https://ev.il></iframe>",
+    "<style>body { display: none }</style>",
+    "<!-- a note -->",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_HTML)
+def test_to_html_shows_raw_html_as_text(text):
+    made = markup.to_html(f"Some words {text} more words.")
+    assert made.count("<") == made.count("<p>") + made.count("</p>"), made  # only its own paragraph tags
+    assert html.unescape(re.sub(r"</?p>", "", made)).strip() == f"Some words {text} more words."
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x"])
+def test_to_html_leaves_script_links_as_text(target):
+    made = markup.to_html(f"[click]({target})")
+    assert "<a" not in made and "href" not in made
+
+
+def test_to_html_draws_no_image_from_any_address():
+    made = markup.to_html("![A spine](https://ev.il/pixel.png) and ![x](/app/static/x.png)")
+    assert "<img" not in made and "src=" not in made
+
+
+def test_to_html_keeps_the_markdown_the_app_writes():
+    made = markup.to_html(
+        "#### :material/warning: GO NOW: heading\n\n**What to do:** call *999*.\n\n- one\n- two\n\n"
+        + markup.table(["a | b", "c"], [["x", "[y](https://ev.il)"]])
+        + "\n\nSee [record](https://pubmed.ncbi.nlm.nih.gov/1/) or [the top](#top)."
+    )
+    assert '<h4><span class="icon" aria-hidden="true">warning</span> GO NOW: heading</h4>' in made
+    assert "<strong>What to do:</strong> call <em>999</em>." in made
+    assert "<li>one</li>" in made and "<li>two</li>" in made
+    assert "<th>a | b</th>" in made and "<td>[y](https://ev.il)</td>" in made  # a table cell as typed
+    assert '<a href="https://pubmed.ncbi.nlm.nih.gov/1/" target="_blank" rel="noopener noreferrer">record</a>' in made
+    assert '<a href="#top">the top</a>' in made  # a link on the page stays in the tab
+    assert markup.to_html("**x**", remember=True) == markup.to_html("**x**") == "<p><strong>x</strong></p>\n"
+
+
+def test_to_html_icon_only_from_the_icon_syntax():
+    assert "icon" not in markup.to_html("\\:material/warning\\: and :material/<b>x</b>:")
+    assert 'class="icon"' not in markup.to_html("\ue000warning\ue001")  # its private marks are never typed
 
 
 # -- markup in the content ------------------------------------------------------------------
