@@ -4,6 +4,8 @@ Streamlit sends and draws a closed expander's contents all the same (hidden), an
 for every element on every page move. A fold that tracks whether it is open (`on_change="rerun"`)
 lets the page leave its contents out until it is opened; opening it reruns the page. Whether a fold
 is open is not about the patient: it is a widget key, and a fold opens closed on the next page.
+A fold that holds only text is cheaper still as HTML the browser opens by itself
+(`explainer_ui.text.show_fold`); this one is for folds that hold controls or much to draw.
 """
 
 from __future__ import annotations
