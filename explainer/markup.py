@@ -216,7 +216,7 @@ def _markdown_it() -> MarkdownIt:
 _MARKDOWN = _markdown_it()
 
 
-def to_html(text: str, *, remember: bool = False) -> str:
+def to_html(text: str, *, remember: bool = False, small: bool = False) -> str:
     """Markdown as HTML for `st.html`: the browser draws it several times faster than
     `st.markdown` (which parses Markdown in the page on every move). Raw HTML is escaped, no image
     is drawn, `javascript:` and `data:` links stay text (markdown-it's own check), and the
@@ -225,8 +225,10 @@ def to_html(text: str, *, remember: bool = False) -> str:
     (`:material/help:`) becomes the same icon, hidden from screen readers (the words say it).
 
     `remember=True` keeps the result for the next page move: only for text that is the same for
-    every patient (content, never what a patient picked), so nothing of a patient outlives them."""
-    return _remembered_html(text) if remember else _html(text)
+    every patient (content, never what a patient picked), so nothing of a patient outlives them.
+    `small=True`: a note in small grey type, as `st.caption` draws it."""
+    made = _remembered_html(text) if remember else _html(text)
+    return f'<div class="small">{made}</div>' if small else made
 
 
 @lru_cache(maxsize=512)
@@ -250,6 +252,14 @@ def fold_html(label: str, text: str, *, expanded: bool = False, icon: str | None
 def folds_html(folds: Iterable[tuple[str, str, bool]]) -> str:
     """(label, text, open) folds one under another (`fold_html` each)."""
     return "".join(fold_html(label, text, expanded=expanded) for label, text, expanded in folds)
+
+
+@lru_cache(maxsize=32)
+def boxes_html(texts: tuple[str, ...]) -> str:
+    """Texts one under another, each in a box with a border (as st.container(border=True) draws):
+    one element for the browser to draw, not a box and a text each. For content text only (kept
+    for the next page move, as `to_html(remember=True)` is)."""
+    return "".join(f'<div class="box">{_html(text)}</div>' for text in texts)
 
 
 def icon_html(name: str) -> str:

@@ -31,7 +31,7 @@ def styles() -> None:
 def header(section: Section) -> None:
     """The page title, with 'Step n of N' on the guided path (consult mode's bar shows the step)."""
     if section.step and not state.consult():
-        st.caption(f"Step {section.step} of {len(sections.GUIDED)}")
+        help_text.show(f"Step {section.step} of {len(sections.GUIDED)}", remember=True, small=True)
     st.title(section.title, anchor=False)
     warning_banner(section)  # CLIN-UI: the "When to get help" line, under the title on every page
 
@@ -71,7 +71,7 @@ def review_note() -> None:
     """Whether a clinician has checked the content: a draft says so plainly, on every page."""
     content = get_content()
     if content.is_ok("settings.csv"):
-        st.caption(help_text.review_line(content))
+        help_text.show(help_text.review_line(content), remember=True, small=True)
 
 
 def footer(section: Section) -> None:
@@ -168,7 +168,7 @@ def sidebar() -> None:
             notes.append(cite(content.prose["disclaimer"], content))
         if content.problems:
             notes.append(f"Content check: {len(content.problems)} problem(s) found. Some parts may be hidden.")
-        st.caption("\n\n".join(notes))
+        help_text.show("\n\n".join(notes), small=True)
 
 
 def consult_bar(section: Section) -> None:

@@ -70,11 +70,12 @@ def _references(ids: Iterable[str], content: Content) -> list[Reference]:
     return [ref for ref in (content.reference(i) for i in dict.fromkeys(ids)) if ref is not None]
 
 
-def show(text: str, *, remember: bool = False) -> None:
+def show(text: str, *, remember: bool = False, small: bool = False) -> None:
     """Markdown text on the page, drawn from HTML made here (explainer.markup.to_html): the same
     words and look as `st.markdown`, several times quicker for the browser to draw. `remember`:
-    the text is the same for every patient (content), so its HTML is kept for the next move."""
-    st.html(markup.to_html(text, remember=remember))
+    the text is the same for every patient (content), so its HTML is kept for the next move.
+    `small`: a note in small grey type (as st.caption)."""
+    st.html(markup.to_html(text, remember=remember, small=small))
 
 
 def show_fold(label: str, text: str, *, expanded: bool = False, icon: str | None = None) -> None:
@@ -231,9 +232,7 @@ def warning_signs(content: Content, *, heading: bool = True) -> None:
     shown = intro if heading else re.sub(r"\A\s*#+ [^\n]*\n+", "", intro)
     if shown:
         show(cite(shown, content), remember=True)
-    for block in warning_signs_markdown(content):
-        with st.container(border=True):
-            show(block, remember=True)
+    st.html(markup.boxes_html(tuple(warning_signs_markdown(content))))  # a box for each tier
     ids = [ref for flag in content.red_flags for ref in flag.source_ids]
     sources(ids + cited_ids(intro))
 

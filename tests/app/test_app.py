@@ -17,7 +17,7 @@ def test_every_page_renders_through_the_router(section):
     assert not at.error
     # The shared sidebar (glossary button, educational note) is on every page.
     assert any(b.label.endswith("Words explained") for b in at.sidebar.button)
-    assert any("not medical advice" in c.value.lower() or "educational" in c.value.lower() for c in at.sidebar.caption)
+    assert any("not medical advice" in c.lower() or "educational" in c.lower() for c in texts(at.sidebar))
 
 
 def test_start_page_names_the_condition_and_how_common(content):

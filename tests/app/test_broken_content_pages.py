@@ -232,7 +232,7 @@ def test_broken_file_is_explained_where_needed_and_nowhere_else(case, content_co
     assert any(case.words in line for line in details), details
     # The sidebar still works and says something is hidden.
     assert any(b.label.endswith("Words explained") for b in at.sidebar.button)
-    assert any("Content check:" in c.value for c in at.sidebar.caption)
+    assert any("Content check:" in t for t in texts(at.sidebar))
 
     # A page that does not need the file: its title and its content, no note.
     if case.other is None:

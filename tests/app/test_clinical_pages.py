@@ -197,7 +197,7 @@ REVIEW_PAGES = ["about", "sources", "start", "treatments"]
 def test_draft_text_on_about_sources_and_every_footer_when_no_reviewer(key, content):
     assert content.review_status().is_draft  # the shipped content names no reviewer yet
     at = open_page(sections.by_key(key).path)
-    assert any(DRAFT_TEXT in c.value for c in at.main.caption), "footer note"
+    assert any(DRAFT_TEXT in t for t in texts(at.main)), "footer note"
     if key in {"about", "sources"}:
         assert DRAFT_TEXT in markdown_text(at)
     assert "last reviewed" not in all_text(at).lower()
@@ -223,7 +223,7 @@ def test_named_reviewer_shows_who_and_when_and_no_draft(key, reviewed_copy):
     at = open_page(sections.by_key(key).path)
     text = all_text(at)
     assert DRAFT_TEXT not in text
-    assert any("Checked by Dr Ada Example on 2026-11-01" in c.value for c in at.main.caption), "footer note"
+    assert any("Checked by Dr Ada Example on 2026-11-01" in t for t in texts(at.main)), "footer note"
     if key in {"about", "sources"}:
         assert "Checked by Dr Ada Example on 2026-11-01" in markdown_text(at)
 

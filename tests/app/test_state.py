@@ -24,7 +24,7 @@ def test_selection_made_on_a_page_shows_on_the_summary(content):
     assert "For what you feel, it aims at: sharp, shooting nerve pain in the leg." in text
     # The summary's editor shows the same choices, and the sidebar counts them.
     assert at.multiselect(key=Keys.editor("treatments")).value == ["spinal_cord_stimulation"]
-    assert any("Picked so far: 1 symptom, 1 treatment." in c.value for c in at.sidebar.caption)
+    assert any("Picked so far: 1 symptom, 1 treatment." in t for t in texts(at.sidebar))
 
 
 def test_a_pick_list_changes_only_the_items_it_offers():
@@ -191,7 +191,7 @@ def test_new_patient_clears_every_value_and_the_address(content):
     assert read_selection(at.session_state) == Selection()
     assert not [key for key in at.query_params if at.query_params[key]]
     assert at.text_input(key=Keys.HANDOUT_NAME).value == ""
-    assert any("Nothing picked yet." in c.value for c in at.sidebar.caption)
+    assert any("Nothing picked yet." in t for t in texts(at.sidebar))
     at.switch_page(EVIDENCE).run()
     assert at.slider(key=Keys.guess(first.id)).value == 50
     assert "You guessed" not in all_text(at)
