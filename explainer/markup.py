@@ -19,6 +19,7 @@ from the address bar) exactly as typed, with no Markdown at all.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -146,6 +147,27 @@ def table(header: Sequence[object], rows: Iterable[Sequence[object]], *, as_type
     return "\n".join(lines)
 
 
+def table_html(header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
+    """The same table as `table` (cells as typed, a line break a space, a missing value empty),
+    made straight into HTML: every cell is escaped, nothing in it is read as Markdown."""
+
+    def cell(value: object, tag: str) -> str:
+        missing = value is None or (isinstance(value, float) and math.isnan(value))
+        return f"<{tag}>{html.escape(' '.join(('' if missing else str(value)).split()))}</{tag}>"
+
+    head = "".join(cell(h, "th") for h in header)
+    body = "".join("<tr>" + "".join(cell(v, "td") for v in row) + "</tr>\n" for row in rows)
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+
+
+def table_fold_html(label: str, header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
+    """A table (`table_html`) in a fold the browser opens by itself (`fold_html`)."""
+    return (
+        f'<details class="fold"><summary><span>{_MARKDOWN.renderInline(_PRIVATE.sub("", label))}</span></summary>'
+        f'<div class="fold-body">{table_html(header, rows)}</div></details>'
+    )
+
+
 def _replacement(kind: str, m: re.Match) -> str:
     if kind == "image":
         return escape(m.group("alt"))
@@ -224,8 +246,9 @@ def to_html(text: str, *, remember: bool = False, small: bool = False) -> str:
     (by `cite`) before it gets here, as it had for `st.markdown`. Streamlit's icon syntax
     (`:material/help:`) becomes the same icon, hidden from screen readers (the words say it).
 
-    `remember=True` keeps the result for the next page move: only for text that is the same for
-    every patient (content, never what a patient picked), so nothing of a patient outlives them.
+    `remember=True` keeps the result for the next page move: only for the content's own words
+    (whichever part of them a page shows), never text that holds what a patient picked, typed or
+    guessed, so nothing of a patient outlives them.
     `small=True`: a note in small grey type, as `st.caption` draws it."""
     made = _remembered_html(text) if remember else _html(text)
     return f'<div class="small">{made}</div>' if small else made
@@ -236,22 +259,23 @@ def _remembered_html(text: str) -> str:
     return _html(text)
 
 
-def fold_html(label: str, text: str, *, expanded: bool = False, icon: str | None = None) -> str:
+def fold_html(label: str, text: str, *, expanded: bool = False, icon: str | None = None, remember: bool = False) -> str:
     """A fold the browser opens by itself (<details>): the label (one line of Markdown) and the
     text, made as `to_html` makes them. Nothing waits for the server: a tap or Enter opens it,
-    a screen reader hears a button that is expanded or collapsed. For text only, never a control."""
+    a screen reader hears a button that is expanded or collapsed. For text only, never a control.
+    `remember`: as for `to_html` (the text's HTML is kept; whether the fold is open never is)."""
     head = _MARKDOWN.renderInline(_PRIVATE.sub("", label))
     if icon:
         head = f"{icon_html(icon)} {head}"
     return (
         f'<details class="fold"{" open" if expanded else ""}><summary><span>{head}</span></summary>'
-        f'<div class="fold-body">{_html(text)}</div></details>'
+        f'<div class="fold-body">{to_html(text, remember=remember)}</div></details>'
     )
 
 
-def folds_html(folds: Iterable[tuple[str, str, bool]]) -> str:
+def folds_html(folds: Iterable[tuple[str, str, bool]], *, remember: bool = False) -> str:
     """(label, text, open) folds one under another (`fold_html` each)."""
-    return "".join(fold_html(label, text, expanded=expanded) for label, text, expanded in folds)
+    return "".join(fold_html(label, text, expanded=expanded, remember=remember) for label, text, expanded in folds)
 
 
 @lru_cache(maxsize=32)

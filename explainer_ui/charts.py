@@ -19,7 +19,7 @@ from explainer.figures import CHART_CONFIG, DRAW_CONFIG, FrozenFigure, freeze
 from explainer_ui import state
 from explainer_ui.data import get_content
 from explainer_ui.fold import fold
-from explainer_ui.text import show, show_fold
+from explainer_ui.text import show
 
 
 def font_size() -> int:
@@ -80,7 +80,7 @@ def described(summary: str, data: pd.DataFrame) -> None:
     """Beside every picture: its one-sentence summary, and its data as a table in a fold the
     browser opens by itself."""
     show(f"**In words:** {summary}")
-    show_fold("See this chart as a table", markup.table(list(data.columns), data.itertuples(index=False)))
+    st.html(markup.table_fold_html("See this chart as a table", list(data.columns), data.itertuples(index=False)))
 
 
 # The widths (px of main column) at which layout.css can switch a wide/phone pair, besides a 640 px
@@ -116,9 +116,9 @@ def evidence_icons_svg(evidence_id: str, size: int, narrow: bool = False) -> str
 
 
 def table(data: pd.DataFrame) -> None:
-    """A table of plain text (a Markdown table: st.table's component costs several times more to
-    draw, on every page move, even folded away)."""
-    show(markup.table(list(data.columns), data.itertuples(index=False)))
+    """A table of plain text, as HTML: st.table's component costs several times more to draw, on
+    every page move, even folded away."""
+    st.html(markup.table_html(list(data.columns), data.itertuples(index=False)))
 
 
 def clicked_ids(event: Any) -> list[str]:

@@ -78,15 +78,17 @@ def show(text: str, *, remember: bool = False, small: bool = False) -> None:
     st.html(markup.to_html(text, remember=remember, small=small))
 
 
-def show_fold(label: str, text: str, *, expanded: bool = False, icon: str | None = None) -> None:
+def show_fold(
+    label: str, text: str, *, expanded: bool = False, icon: str | None = None, remember: bool = False
+) -> None:
     """Text in a fold the browser opens by itself (explainer.markup.fold_html): no rerun, and
     closed or open it costs the page about what its words do. For text, not for controls."""
-    st.html(markup.fold_html(label, text, expanded=expanded, icon=icon))
+    st.html(markup.fold_html(label, text, expanded=expanded, icon=icon, remember=remember))
 
 
-def show_folds(folds: Sequence[tuple[str, str, bool]]) -> None:
+def show_folds(folds: Sequence[tuple[str, str, bool]], *, remember: bool = False) -> None:
     """(label, text, open) folds one under another, as one element."""
-    st.html(markup.folds_html(folds))
+    st.html(markup.folds_html(folds, remember=remember))
 
 
 def reference_line(ref: Reference) -> str:
@@ -111,7 +113,7 @@ def words_and_sources(words: Sequence[GlossaryTerm], ids: Iterable[str], content
         icon: str | None = ":material/menu_book:"
     else:
         label, icon = "Where this comes from", None
-    show_fold(label, "\n\n".join(parts), icon=icon)
+    show_fold(label, "\n\n".join(parts), icon=icon, remember=True)  # glossary and references only
 
 
 def prose(*names: str) -> None:

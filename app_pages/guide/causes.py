@@ -62,7 +62,7 @@ if picked:
     category = next(c for c in categories if c.id == picked)
     shown = causes_in_category(content, dimension, picked)
     st.subheader(f"{category.label}: {len(shown)} cause{'s' if len(shown) != 1 else ''}")
-    text.show(category.description)
+    text.show(category.description, remember=True)
     for cause in shown:
         if cause not in clicked:
             card(cause)
@@ -86,4 +86,6 @@ with charts.more() as read_more:
         text.prose("causes_intro")
         if not picked:
             st.subheader(f"All {len(shown)} causes")
-            text.show(text.name_list((c.name, c.explanation + text.sources_line(c.source_ids)) for c in shown))
+            text.show(
+                text.name_list((c.name, c.explanation + text.sources_line(c.source_ids)) for c in shown), remember=True
+            )

@@ -30,7 +30,9 @@ for number in numbers:
         revealed = state.reveal_button(number)
         if revealed:
             text.show(f"You guessed **{guess} in 100**. {number.plain_summary}")
-            text.show("These numbers come from groups of people. They cannot tell you what will happen to you.")
+            text.show(
+                "These numbers come from groups of people. They cannot tell you what will happen to you.", remember=True
+            )
     with picture:
         if revealed:
             charts.chart(
@@ -51,8 +53,8 @@ for number in numbers:
     if revealed:
         with charts.more(number.id) as read_more:
             if read_more:
-                text.show(f"*What was counted:* {number.outcome}.")
-                text.show(f"**How sure can we be?** {number.uncertainty}")
+                text.show(f"*What was counted:* {number.outcome}.", remember=True)
+                text.show(f"**How sure can we be?** {number.uncertainty}", remember=True)
                 text.sources(number.source_ids)
 
 with charts.more() as read_more:

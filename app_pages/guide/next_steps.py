@@ -12,7 +12,8 @@ text.prose("next_steps_intro")
 
 st.header("Questions you can ask")
 text.show(
-    "Open a topic. Tick the questions you want to ask. They go on your summary. Nothing is saved on this computer."
+    "Open a topic. Tick the questions you want to ask. They go on your summary. Nothing is saved on this computer.",
+    remember=True,
 )
 ticked = set(state.picks("questions"))
 asked = [q for q in content.questions if q.id in ticked]
@@ -33,11 +34,14 @@ if "teach_back.csv" in content.tables and content.teach_back:
     text.show(
         "Your care team may ask you these questions. It is not a test of you: it checks how well we explained. "
         "If we go over a topic again, tick it below. It goes on your summary under “Look at again at home”.\n\n"
-        + "\n".join(f"{n}. **{item.question}** ({text.topic_of(item)})" for n, item in enumerate(content.teach_back, 1))
+        + "\n".join(
+            f"{n}. **{item.question}** ({text.topic_of(item)})" for n, item in enumerate(content.teach_back, 1)
+        ),
+        remember=True,
     )
     state.teach_back_pills({item.id: text.topic_of(item) for item in content.teach_back})
 
 settings = content.settings
 if settings.get("clinic_name") or settings.get("clinic_contact"):
     st.header("Contact")
-    text.show(" · ".join(v for v in (settings.get("clinic_name"), settings.get("clinic_contact")) if v))
+    text.show(" · ".join(v for v in (settings.get("clinic_name"), settings.get("clinic_contact")) if v), remember=True)

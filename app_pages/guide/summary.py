@@ -75,7 +75,7 @@ def take_home_link_part(summary: TakeHome, link: str) -> None:
     """The link as a tappable link; a QR code beside it only at a public address."""
     st.header("Open it again at home")
     if not link:
-        text.show("Mark something on the pages first. Then a link to your choices shows here.")
+        text.show("Mark something on the pages first. Then a link to your choices shows here.", remember=True)
         return
     if not summary.link_is_public:
         text.show(f"[{link}](<{link}>)")
@@ -159,7 +159,7 @@ for pick in summary.picks:
 if summary.what_matters:
     text.show("**What matters most to you:** " + "; ".join(summary.what_matters) + ".")
 else:
-    text.show("**What matters most to you:** not said yet. The “What matters to you” page asks this.")
+    text.show("**What matters most to you:** not said yet. The “What matters to you” page asks this.", remember=True)
 answered = [a for a in summary.readiness if a.answer]
 if answered:
     text.show("**Ready to choose?**\n\n" + _bullets(f"{a.question} **{a.answer}**" for a in answered))

@@ -74,5 +74,6 @@ with st.container(key=text.CARDS):
         [
             (f"**{t.name}** · {steps[t.invasiveness]}", text.treatment_card(t), t.id in chosen)
             for t in content.treatments
-        ]
+        ],
+        remember=True,  # the cards' words are the content's; which are open is not kept
     )

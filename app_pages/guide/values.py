@@ -27,14 +27,19 @@ state.pick_list(
 st.header("How do you feel about each option?")
 discussed = [t for t in content.treatments if t.id in set(state.picks("treatments"))]
 if not discussed:
-    text.show("No treatments are marked yet. Mark the ones we talked about, then say how you feel about each.")
+    text.show(
+        "No treatments are marked yet. Mark the ones we talked about, then say how you feel about each.", remember=True
+    )
     state.pick_list("treatments", [t.id for t in content.treatments], state.PICK_LABELS["treatments"], part="values")
 else:
-    text.show("For each option we talked about, pick the words that fit best for now. You can change your mind.")
+    text.show(
+        "For each option we talked about, pick the words that fit best for now. You can change your mind.",
+        remember=True,
+    )
     for treatment in discussed:
         state.answer_choice("leanings", treatment.id, treatment.name, LEANINGS)
 
 st.header("Are you ready to choose?")
-text.show("Four short questions. A “No” is fine: it shows what to talk about next.")
+text.show("Four short questions. A “No” is fine: it shows what to talk about next.", remember=True)
 for item in content.readiness:
     state.answer_choice("readiness", item.id, item.question, READINESS)

@@ -7,7 +7,7 @@ from explainer_ui import text
 from explainer_ui.data import get_content
 
 content = get_content()
-text.show(text.review_line(content))
+text.show(text.review_line(content), remember=True)
 text.prose("about_content")
 
 st.header("What each fact rests on")
@@ -16,7 +16,8 @@ text.show(
     "- **Study**: a trial or a review of trials. The source is named.\n"
     "- **Guideline**: advice from a national body, such as NICE in England. The source is named.\n"
     "- **Expert view**: what specialists think, from how the body works. No trial has tested it. "
-    "We say *expert view* instead of naming a study that does not show it."
+    "We say *expert view* instead of naming a study that does not show it.",
+    remember=True,
 )
 
 settings = content.settings
@@ -29,10 +30,11 @@ facts = {
     "Conflicts of interest": settings.get("conflicts"),
 }
 st.header("Who made this")
-text.show("\n\n".join(f"**{label}:** {value or 'Not recorded.'}" for label, value in facts.items()))
+text.show("\n\n".join(f"**{label}:** {value or 'Not recorded.'}" for label, value in facts.items()), remember=True)
 
 st.header("Your privacy")
 text.show(
     "This app keeps nothing about you. What you pick stays in this browser tab. "
-    "It is not saved on the computer or sent anywhere. When you close the tab, it is gone."
+    "It is not saved on the computer or sent anywhere. When you close the tab, it is gone.",
+    remember=True,
 )

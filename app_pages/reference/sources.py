@@ -5,12 +5,13 @@ from explainer_ui import text
 from explainer_ui.data import get_content
 
 content = get_content()
-text.show(text.review_line(content))
+text.show(text.review_line(content), remember=True)
 text.show(
     "Each fact in this guide names one of these sources. "
     "We checked each source against its record, such as PubMed. "
     "A source marked **not yet verified** could not be checked yet: treat it with care. "
-    "Some points rest on **expert view**, not a study. The pages say so where this is the case."
+    "Some points rest on **expert view**, not a study. The pages say so where this is the case.",
+    remember=True,
 )
 lines = []
 for ref in sorted(content.references, key=lambda r: r.short.casefold()):

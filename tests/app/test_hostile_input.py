@@ -88,7 +88,15 @@ def _rendered_markdown(node: ast.expr) -> bool:
     """markup.to_html(text) (or a fold of it): Markdown made into HTML by the app, raw HTML escaped."""
     return (
         isinstance(node, ast.Call)
-        and _name(node.func) in {"markup.to_html", "markup.fold_html", "markup.folds_html", "markup.boxes_html"}
+        and _name(node.func)
+        in {
+            "markup.to_html",
+            "markup.fold_html",
+            "markup.folds_html",
+            "markup.boxes_html",
+            "markup.table_html",
+            "markup.table_fold_html",
+        }
         and all(k.arg in {"remember", "expanded", "icon", "small"} for k in node.keywords)
     )
 

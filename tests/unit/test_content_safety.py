@@ -400,3 +400,11 @@ def test_the_public_address_setting_is_an_address_by_design():
     )
     content = Content(tables={"settings.csv": rows}, lines={"settings.csv": (2, 3)})
     assert [(f, row, fld) for f, _, row, fld in markup.content_findings(content)] == [("settings.csv", 3, "value")]
+
+
+def test_table_html_is_the_markdown_table_made_without_markdown():
+    rows = [["a | b", "line\none", "[x](https://ev.il) **y** <b>"], [None, float("nan"), 21]]
+    made = markup.table_html(["Name", "When", "Note"], rows)
+    via_markdown = markup.to_html(markup.table(["Name", "When", "Note"], rows))
+    assert re.sub(r">\s+<", "><", made).strip() == re.sub(r">\s+<", "><", via_markdown).strip()
+    assert "<b>" not in made and "&lt;b&gt;" in made and "href" not in made
