@@ -39,9 +39,13 @@ def treatment_symptom_filter() -> None:
     )
     sentences = aim_sentences(content, direction, chosen)
     links = links_for(content, direction, chosen)
-    text.show("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences))
-    with st.expander("Why, the risks, what guidelines say, and where this comes from"):
-        text.show(link_details(content, [title for title, _ in sentences], links, direction))
+    # The content's own words for what was picked: their HTML is kept between clicks.
+    text.show("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences), remember=True)
+    text.show_fold(
+        "Why, the risks, what guidelines say, and where this comes from",
+        link_details(content, [title for title, _ in sentences], links, direction),
+        remember=True,
+    )
 
 
 treatment_symptom_filter()

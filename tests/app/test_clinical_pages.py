@@ -154,8 +154,8 @@ def test_filter_opens_with_this_patients_marks():
 def test_filter_detail_shows_basis_risks_and_guidelines(content):
     at = open_page("app_pages/guide/aims.py")
     at.pills(key=Keys.filter_picks("treatments")).set_value(["spinal_cord_stimulation"]).run()
-    [detail] = [e for e in at.main.expander if "risks" in e.label.lower()]
-    text = "\n".join(texts(detail))
+    [detail] = [f for f in folds(at.main) if "risks" in f.label.lower()]
+    text = detail.text
     scs = next(t for t in content.treatments if t.id == "spinal_cord_stimulation")
     assert scs.risks in text and scs.guidelines in text
     for link in content.links:
@@ -172,8 +172,8 @@ def test_filter_from_symptoms_shows_each_treatments_risks(content):
     at = open_page("app_pages/guide/aims.py")
     at.segmented_control(key=Keys.FILTER_DIRECTION).set_value("symptoms").run()
     at.pills(key=Keys.filter_picks("symptoms")).set_value(["touch_sensitivity"]).run()
-    [detail] = [e for e in at.main.expander if "risks" in e.label.lower()]
-    text = "\n".join(texts(detail))
+    [detail] = [f for f in folds(at.main) if "risks" in f.label.lower()]
+    text = detail.text
     named = {x.treatment_id for x in content.links if x.symptom_id == "touch_sensitivity" and x.aim != Aim.NOT}
     for t in content.treatments:
         if t.id in named:
