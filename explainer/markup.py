@@ -162,10 +162,7 @@ def table_html(header: Sequence[object], rows: Iterable[Sequence[object]]) -> st
 
 def table_fold_html(label: str, header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
     """A table (`table_html`) in a fold the browser opens by itself (`fold_html`)."""
-    return (
-        f'<details class="fold"><summary><span>{_MARKDOWN.renderInline(_PRIVATE.sub("", label))}</span></summary>'
-        f'<div class="fold-body">{table_html(header, rows)}</div></details>'
-    )
+    return _fold(label, table_html(header, rows))
 
 
 def _replacement(kind: str, m: re.Match) -> str:
@@ -264,12 +261,17 @@ def fold_html(label: str, text: str, *, expanded: bool = False, icon: str | None
     text, made as `to_html` makes them. Nothing waits for the server: a tap or Enter opens it,
     a screen reader hears a button that is expanded or collapsed. For text only, never a control.
     `remember`: as for `to_html` (the text's HTML is kept; whether the fold is open never is)."""
+    return _fold(label, to_html(text, remember=remember), expanded=expanded, icon=icon)
+
+
+def _fold(label: str, body: str, *, expanded: bool = False, icon: str | None = None) -> str:
+    """The <details> around HTML already made: the label is one line of Markdown, escaped here."""
     head = _MARKDOWN.renderInline(_PRIVATE.sub("", label))
     if icon:
         head = f"{icon_html(icon)} {head}"
     return (
         f'<details class="fold"{" open" if expanded else ""}><summary><span>{head}</span></summary>'
-        f'<div class="fold-body">{to_html(text, remember=remember)}</div></details>'
+        f'<div class="fold-body">{body}</div></details>'
     )
 
 
@@ -278,12 +280,10 @@ def folds_html(folds: Iterable[tuple[str, str, bool]], *, remember: bool = False
     return "".join(fold_html(label, text, expanded=expanded, remember=remember) for label, text, expanded in folds)
 
 
-@lru_cache(maxsize=32)
-def boxes_html(texts: tuple[str, ...]) -> str:
+def boxes_html(texts: Iterable[str], *, remember: bool = False) -> str:
     """Texts one under another, each in a box with a border (as st.container(border=True) draws):
-    one element for the browser to draw, not a box and a text each. For content text only (kept
-    for the next page move, as `to_html(remember=True)` is)."""
-    return "".join(f'<div class="box">{_html(text)}</div>' for text in texts)
+    one element for the browser to draw, not a box and a text each. `remember`: as for `to_html`."""
+    return "".join(f'<div class="box">{to_html(text, remember=remember)}</div>' for text in texts)
 
 
 def icon_html(name: str) -> str:

@@ -234,7 +234,7 @@ def warning_signs(content: Content, *, heading: bool = True) -> None:
     shown = intro if heading else re.sub(r"\A\s*#+ [^\n]*\n+", "", intro)
     if shown:
         show(cite(shown, content), remember=True)
-    st.html(markup.boxes_html(tuple(warning_signs_markdown(content))))  # a box for each tier
+    st.html(markup.boxes_html(warning_signs_markdown(content), remember=True))  # a box for each tier
     ids = [ref for flag in content.red_flags for ref in flag.source_ids]
     sources(ids + cited_ids(intro))
 

@@ -67,8 +67,8 @@ charts.chart(
 )
 
 chosen = {t.id for t in discussed}
-# Open for the options this patient talked about. Benefits
-# and risks sit side by side (one under the other on a phone: layout.css, by the key).
+# Open for the options this patient talked about. Benefits and risks sit side by side (one under
+# the other on a phone: layout.css, by the key).
 with st.container(key=text.CARDS):
     text.show_folds(
         [
