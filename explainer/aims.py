@@ -145,7 +145,12 @@ def basis_note(link: Link, content: Content) -> str:
 
 
 def link_details(content: Content, titles: list[str], links: list[Link], direction: Direction) -> str:
-    """Markdown: for each picked item (by its title), why each of its links is there and what that
+    """`link_detail_parts` as one Markdown text."""
+    return "\n\n".join(link_detail_parts(content, titles, links, direction))
+
+
+def link_detail_parts(content: Content, titles: list[str], links: list[Link], direction: Direction) -> list[str]:
+    """Markdown blocks: for each picked item (by its title), why each of its links is there and what that
     rests on (study, guideline or expert view); for a treatment, its risks and what guidelines say;
     then the sources behind them all. 'Not aimed at' links are left out: the grid and sentences
     say those."""
@@ -173,4 +178,5 @@ def link_details(content: Content, titles: list[str], links: list[Link], directi
     ids = [r for x in links if x.basis != Basis.EXPERT_VIEW for r in x.source_ids]
     refs = [content.reference(r) for r in dict.fromkeys(ids)]
     sources = "\n".join(f"- {format_reference(ref, markdown=True)}" for ref in refs if ref)
-    return "\n\n".join(parts) + (f"\n\n**Where this comes from**\n\n{sources}" if sources else "")
+    # One block a pick (the same whatever else is picked), then the sources behind them all.
+    return parts + ([f"**Where this comes from**\n\n{sources}"] if sources else [])

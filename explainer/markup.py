@@ -149,8 +149,19 @@ def table(header: Sequence[object], rows: Iterable[Sequence[object]], *, as_type
 
 def table_html(header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
     """The same table as `table` (cells as typed, a line break a space, a missing value empty),
-    made straight into HTML: every cell is escaped, nothing in it is read as Markdown."""
+    made straight into HTML: every cell is escaped, nothing in it is read as Markdown. A chart's
+    table is the same on most runs of its page: its HTML is kept (a few hundred escaped cells a
+    run otherwise). Its cells are the content's words and which of its items are marked, as the
+    figures' own cache keys are; never typed words."""
+    header, rows = tuple(header), tuple(tuple(row) for row in rows)
+    try:
+        return _table_html(header, rows)
+    except TypeError:  # a cell that cannot be a cache key (a list): made, not kept
+        return _table_html.__wrapped__(header, rows)
 
+
+@lru_cache(maxsize=256)
+def _table_html(header: tuple[object, ...], rows: tuple[tuple[object, ...], ...]) -> str:
     def cell(value: object, tag: str) -> str:
         missing = value is None or (isinstance(value, float) and math.isnan(value))
         return f"<{tag}>{html.escape(' '.join(('' if missing else str(value)).split()))}</{tag}>"
@@ -251,28 +262,48 @@ def to_html(text: str, *, remember: bool = False, small: bool = False) -> str:
     return f'<div class="small">{made}</div>' if small else made
 
 
+def parts_html(mine: str, words: str) -> str:
+    """A line that holds what this patient marked, made each time, then the content's own words,
+    kept (`to_html` with `remember=True`): one element, and only the short line is made again."""
+    return to_html(mine) + to_html(words, remember=True)
+
+
 @lru_cache(maxsize=512)
 def _remembered_html(text: str) -> str:
     return _html(text)
 
 
-def fold_html(label: str, text: str, *, expanded: bool = False, icon: str | None = None, remember: bool = False) -> str:
+def fold_html(
+    label: str,
+    text: str | Sequence[str],
+    *,
+    expanded: bool = False,
+    icon: str | None = None,
+    remember: bool = False,
+) -> str:
     """A fold the browser opens by itself (<details>): the label (one line of Markdown) and the
     text, made as `to_html` makes them. Nothing waits for the server: a tap or Enter opens it,
     a screen reader hears a button that is expanded or collapsed. For text only, never a control.
-    `remember`: as for `to_html` (the text's HTML is kept; whether the fold is open never is)."""
-    return _fold(label, to_html(text, remember=remember), expanded=expanded, icon=icon)
+    `text` may be a list of whole Markdown blocks, each made (and kept) on its own: a block that
+    was shown before is not made again when others around it change. `remember`: as for `to_html`
+    (the text's HTML is kept; whether the fold is open never is)."""
+    blocks = [text] if isinstance(text, str) else text
+    return _fold(label, "".join(to_html(b, remember=remember) for b in blocks), expanded=expanded, icon=icon)
 
 
 def _fold(label: str, body: str, *, expanded: bool = False, icon: str | None = None) -> str:
     """The <details> around HTML already made: the label is one line of Markdown, escaped here."""
-    head = _MARKDOWN.renderInline(_PRIVATE.sub("", label))
-    if icon:
-        head = f"{icon_html(icon)} {head}"
     return (
-        f'<details class="fold"{" open" if expanded else ""}><summary><span>{head}</span></summary>'
+        f'<details class="fold"{" open" if expanded else ""}><summary><span>{_fold_head(label, icon)}</span></summary>'
         f'<div class="fold-body">{body}</div></details>'
     )
+
+
+@lru_cache(maxsize=512)
+def _fold_head(label: str, icon: str | None) -> str:
+    """A fold's label as HTML, kept: labels are the content's words or the app's own."""
+    head = _MARKDOWN.renderInline(_PRIVATE.sub("", label))
+    return f"{icon_html(icon)} {head}" if icon else head
 
 
 def folds_html(folds: Iterable[tuple[str, str, bool]], *, remember: bool = False) -> str:
@@ -294,7 +325,32 @@ def icon_html(name: str) -> str:
     return f'<span class="icon" aria-hidden="true">{name}</span>'
 
 
+# A line with none of these is a paragraph of plain words to CommonMark: no emphasis, link, code,
+# entity, escape, heading, list, quote, table or icon. (A digit first could start a numbered list.)
+_PLAIN_LINE = re.compile(r"[A-Za-z(\"'][^\\`*_\[\]<>#|!~&\n\r\x00\ue000\ue001]*")
+
+
+def _plain_html(text: str) -> str | None:
+    """What markdown-it makes of one line of plain words, made without it (most of the app's
+    generated sentences); None if the line may hold Markdown."""
+    if ":material/" in text or text != text.strip() or not _PLAIN_LINE.fullmatch(text):
+        return None
+    return "<p>" + html.escape(text, quote=False).replace('"', "&quot;") + "</p>\n"
+
+
+def described_html(summary: str, header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
+    """A picture's words: its one-sentence summary after "In words:", and its data as a table in a
+    fold (`table_fold_html`), as one element."""
+    words = _plain_html(summary) or _html(summary)
+    return f"<p><strong>In words:</strong> {words.removeprefix('<p>')}" + table_fold_html(
+        "See this chart as a table", header, rows
+    )
+
+
 def _html(text: str) -> str:
+    plain = _plain_html(text)
+    if plain is not None:
+        return plain
     marked = _ICON.sub(lambda m: f"\ue000{m.group(1)}\ue001", _PRIVATE.sub("", text))
     rendered = _MARKDOWN.render(marked)
     return _ICON_MARK.sub(lambda m: icon_html(m.group(1)), rendered)

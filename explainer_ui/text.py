@@ -78,8 +78,14 @@ def show(text: str, *, remember: bool = False, small: bool = False) -> None:
     st.html(markup.to_html(text, remember=remember, small=small))
 
 
+def show_parts(mine: str, words: str) -> None:
+    """A line about this patient (their mark, made each time) above the content's own words (whose
+    HTML is kept), as one element (explainer.markup.parts_html)."""
+    st.html(markup.parts_html(mine, words))
+
+
 def show_fold(
-    label: str, text: str, *, expanded: bool = False, icon: str | None = None, remember: bool = False
+    label: str, text: str | Sequence[str], *, expanded: bool = False, icon: str | None = None, remember: bool = False
 ) -> None:
     """Text in a fold the browser opens by itself (explainer.markup.fold_html): no rerun, and
     closed or open it costs the page about what its words do. For text, not for controls."""

@@ -3,7 +3,7 @@ help, and back. Its own step, so the options and the side-by-side view are one i
 
 import streamlit as st
 
-from explainer.aims import aim_sentences, aim_summary, aim_table, link_details, links_for
+from explainer.aims import aim_sentences, aim_summary, aim_table, link_detail_parts, links_for
 from explainer.vocabulary import Direction
 from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
@@ -43,7 +43,7 @@ def treatment_symptom_filter() -> None:
     text.show("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences), remember=True)
     text.show_fold(
         "Why, the risks, what guidelines say, and where this comes from",
-        link_details(content, [title for title, _ in sentences], links, direction),
+        link_detail_parts(content, [title for title, _ in sentences], links, direction),
         remember=True,
     )
 

@@ -3,7 +3,6 @@ shows the cards, and the spine drawing shows where the causes sit."""
 
 import streamlit as st
 
-from explainer import figures
 from explainer.causes import DIMENSIONS, causes_in_category
 from explainer.schema import Cause
 from explainer_ui import charts, state, text
@@ -19,7 +18,6 @@ def card(cause: Cause) -> None:
     with st.container(border=True):
         when = ", ".join(group_labels["timing"].get(t, t) for t in cause.timing)
         lines = [
-            f"#### {cause.name}" + (" (yours)" if cause.id in marked else ""),
             cause.explanation,
             f"**Good to know:** {cause.caution}" if cause.caution else "",
             f"**How a specialist looks for it:** {cause.how_found}",
@@ -28,7 +26,10 @@ def card(cause: Cause) -> None:
             f"*Pain:* {group_labels['pain_type'].get(cause.pain_type)}",
         ]
         words = text.words_line(f"{cause.explanation} {cause.how_found}")
-        text.show("\n\n".join(p for p in lines if p) + words + text.sources_line(cause.source_ids))
+        text.show_parts(
+            f"#### {cause.name}" + (" (yours)" if cause.id in marked else ""),
+            "\n\n".join(p for p in lines if p) + words + text.sources_line(cause.source_ids),
+        )
 
 
 charts.lead(
@@ -38,12 +39,13 @@ charts.lead(
         "Tap a cause to read about it.",
     ]
 )
+summary, table = charts.cause_map_words(marked)
 event = charts.chart(
     charts.cause_map(marked, size),
     alt="Map of all causes: across, when it starts; down, what is going on; the shape is the kind of pain"
     + (". Your causes are ringed and say Yours" if marked else ""),
-    summary=figures.cause_map_summary(content, marked),
-    data=figures.cause_map_table(content, marked),
+    summary=summary,
+    data=table,
     key="cause_map",
     clickable=True,
     phone=charts.cause_map(marked, size, narrow=True),
@@ -71,11 +73,12 @@ else:
 
 st.header("Where in the spine")
 ids = tuple(c.id for c in shown)
+summary, table = charts.spine_places_words(ids, marked)
 charts.chart(
     charts.spine_places(ids, marked, size),
     alt="Drawing of the lower back from the side, with a numbered mark where each cause sits",
-    summary=figures.spine_places_summary(content, ids, marked),
-    data=figures.spine_places_table(content, ids, marked),
+    summary=summary,
+    data=table,
     key=f"cause_places_{dimension}_{picked}",
     phone=charts.spine_places(ids, marked, size, narrow=True),
 )

@@ -315,11 +315,10 @@ def spine_side_summary(places: Places | None = None) -> str:
     )
 
 
-def spine_places_table(
-    content: Content, cause_ids: Iterable[str], marked: Iterable[str] = (), places: Places | None = None
-) -> pd.DataFrame:
-    """Each cause with its number on the drawing, where it sits, and whether it is yours."""
-    places = places or load_places()
+def _places_rows(
+    content: Content, cause_ids: Iterable[str], marked: Iterable[str], places: Places
+) -> list[tuple[int, str, str, str, str]]:
+    """(number, cause, where, part of the spine, yours) for each cause on the drawing."""
     marked_set = set(marked)
     by_id = {c.id: c for c in content.causes}
     rows = []
@@ -327,27 +326,36 @@ def spine_places_table(
         place = places.spine_place(cid)
         part = places.part(place.part_id) if place and place.part_id else None
         rows.append(
-            {
-                "Number": n,
-                "Cause": by_id[cid].name,
-                "Where": place.note if place else "Not placed yet",
-                "Part of the spine": part.label if part else "Not at one spot",
-                "Yours": "Yes" if cid in marked_set else "",
-            }
+            (
+                n,
+                by_id[cid].name,
+                place.note if place else "Not placed yet",
+                part.label if part else NOT_AT_ONE_SPOT,
+                "Yes" if cid in marked_set else "",
+            )
         )
+    return rows
+
+
+NOT_AT_ONE_SPOT = "Not at one spot"
+
+
+def spine_places_table(
+    content: Content, cause_ids: Iterable[str], marked: Iterable[str] = (), places: Places | None = None
+) -> pd.DataFrame:
+    """Each cause with its number on the drawing, where it sits, and whether it is yours."""
+    rows = _places_rows(content, cause_ids, marked, places or load_places())
     return pd.DataFrame(rows, columns=["Number", "Cause", "Where", "Part of the spine", "Yours"])
 
 
 def spine_places_summary(
     content: Content, cause_ids: Iterable[str], marked: Iterable[str] = (), places: Places | None = None
 ) -> str:
-    places = places or load_places()
-    table = spine_places_table(content, cause_ids, marked, places)
-    if table.empty:
+    rows = _places_rows(content, cause_ids, marked, places or load_places())
+    if not rows:
         return "No causes are shown on the spine."
-    on_spine = table[table["Part of the spine"] != "Not at one spot"]
-    text = f"The numbers show where {len(on_spine)} of these causes sit on the spine."
-    elsewhere = table[table["Part of the spine"] == "Not at one spot"]["Cause"].tolist()
+    elsewhere = [cause for _, cause, _, part, _ in rows if part == NOT_AT_ONE_SPOT]
+    text = f"The numbers show where {len(rows) - len(elsewhere)} of these causes sit on the spine."
     if elsewhere:
         text += f" Not at one spot: {join_names(elsewhere)}."
     return text

@@ -96,6 +96,8 @@ def _rendered_markdown(node: ast.expr) -> bool:
             "markup.boxes_html",
             "markup.table_html",
             "markup.table_fold_html",
+            "markup.described_html",
+            "markup.parts_html",
         }
         and all(k.arg in {"remember", "expanded", "icon", "small"} for k in node.keywords)
     )
