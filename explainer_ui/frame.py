@@ -15,6 +15,7 @@ from explainer_ui import state
 from explainer_ui import text as help_text  # CLIN-UI: the warning banner and the review note
 from explainer_ui.data import get_content, problem_note
 from explainer_ui.text import GLOSSARY, plain
+from explainer_ui.warm import KEY as WARM_KEY
 from explainer_ui.warm import hidden, warm_plotly
 
 STYLES = Path(__file__).resolve().parent / "styles"
@@ -45,9 +46,9 @@ def tab_scripts() -> None:
     - plotly's bundle is loaded once the first page is drawn (explainer_ui.warm)."""
     if not state.first_run_in_tab():
         return
-    with hidden("explainer_focus"):
+    with hidden(WARM_KEY):  # one hidden block for both
         st.html(STYLES / "focus.html", unsafe_allow_javascript=True)
-    warm_plotly()
+        warm_plotly(hide=False)
 
 
 def warning_banner(section: Section) -> None:
@@ -56,14 +57,11 @@ def warning_banner(section: Section) -> None:
     content = get_content()
     if content.broken(*help_text.WARNING_FILES):
         return  # the warning-signs page itself says which file has a mistake
-    with st.container(border=True, key="warning_banner"):
-        if section.path == help_text.WARNING_PAGE:
-            help_text.show(help_text.warning_banner_line(content), remember=True)
-            return
-        words, link = st.columns([3, 1], vertical_alignment="center", gap="small")
-        with words:
-            help_text.show(help_text.warning_banner_line(content), remember=True)
-        with link:
+    # One row that wraps (the link goes under the words on a narrow screen): fewer blocks for the
+    # browser to draw on every move than two columns.
+    with st.container(border=True, key="warning_banner", horizontal=True, vertical_alignment="center"):
+        help_text.show(help_text.warning_banner_line(content), remember=True)
+        if section.path != help_text.WARNING_PAGE:
             st.page_link(help_text.WARNING_PAGE, label=help_text.WARNING_LINK, icon=":material/arrow_forward:")
 
 

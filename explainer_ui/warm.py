@@ -13,7 +13,7 @@ hidden plotly chart, which makes Streamlit load the file itself), "off".
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache
 from pathlib import Path
 
@@ -73,13 +73,14 @@ def hidden(key: str) -> Iterator[None]:
         yield
 
 
-def warm_plotly(how: str = "import") -> None:
+def warm_plotly(how: str = "import", *, hide: bool = True) -> None:
     """Call from the router on a tab's first run (the script then lives in the tab). Draws nothing
-    a person can see or reach; the layout does not move."""
+    a person can see or reach; the layout does not move. `hide=False`: the caller has put it in a
+    `hidden(KEY)` container already (with the tab's other scripts)."""
     chunk = plotly_chunk()
     if chunk is None or how == "off":
         return
-    with hidden(KEY):
+    with hidden(KEY) if hide else nullcontext():
         if how == "chart":
             st.plotly_chart(
                 {"data": [{"type": "bar", "x": [1], "y": [1]}], "layout": {"height": 20, "width": 20}},
