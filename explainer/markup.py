@@ -341,10 +341,9 @@ def _plain_html(text: str) -> str | None:
 def described_html(summary: str, header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
     """A picture's words: its one-sentence summary after "In words:", and its data as a table in a
     fold (`table_fold_html`), as one element."""
-    words = _plain_html(summary) or _html(summary)
-    return f"<p><strong>In words:</strong> {words.removeprefix('<p>')}" + table_fold_html(
-        "See this chart as a table", header, rows
-    )
+    plain = _plain_html(summary)
+    words = f"<p><strong>In words:</strong> {plain.removeprefix('<p>')}" if plain else _html(f"**In words:** {summary}")
+    return words + table_fold_html("See this chart as a table", header, rows)
 
 
 def _html(text: str) -> str:

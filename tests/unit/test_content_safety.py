@@ -424,3 +424,12 @@ def test_plain_words_skip_markdown_and_come_out_the_same():
     for line in ["1. a list", "- a list", "a *word*", "a [link](x)", "a <b>", "a &amp; b", "# Head", "x\ny", " x"]:
         assert markup._plain_html(line) is None, line
     assert markup.to_html("a <b>tag</b> & 1 < 2") == "<p>a &lt;b&gt;tag&lt;/b&gt; &amp; 1 &lt; 2</p>\n"
+
+
+@pytest.mark.parametrize("summary", ["The numbers show where 3 causes sit.", "1. Not a *list* here", "A <b> tag"])
+def test_a_charts_words_are_the_markdown_they_were(summary):
+    """'In words:' and the table fold as one element: the same HTML as the Markdown it replaces."""
+    made = markup.described_html(summary, ["Cause"], [("Scar <tissue>",)])
+    words = markup.to_html(f"**In words:** {summary}")
+    assert made == words + markup.table_fold_html("See this chart as a table", ["Cause"], [("Scar <tissue>",)])
+    assert "<b>" not in made and "<tissue>" not in made
