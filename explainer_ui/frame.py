@@ -43,11 +43,14 @@ def tab_scripts() -> None:
     content:
     - after a move to another page, keyboard focus goes to the new page's heading (not left on the
       button that was pressed, or dropped on <body>); reruns on the same page leave focus alone;
+    - a page move adds one browser-history entry, so Back goes to the page before (an address
+      change that keeps the page replaces the current entry);
     - plotly's bundle is loaded once the first page is drawn (explainer_ui.warm)."""
     if not state.first_run_in_tab():
         return
-    with hidden(WARM_KEY):  # one hidden block for both
+    with hidden(WARM_KEY):  # one hidden block for all three
         st.html(STYLES / "focus.html", unsafe_allow_javascript=True)
+        st.html(STYLES / "address.html", unsafe_allow_javascript=True)
         warm_plotly(hide=False)
 
 

@@ -305,7 +305,10 @@ def write_address(page_key: str) -> None:
     Streamlit's frontend adds a browser-history entry each time the app changes the query string
     (`history.pushState` in its page-info handler). Writing it on every pick would make Back step
     through the picks; writing it with the page move, which adds an entry anyway, keeps Back going
-    to the previous page. The summary's take-home link is built from the state, never the address.
+    to the previous page. Which of the two entries Streamlit adds first depends on timing, so the
+    tab's address script (`styles/address.html`) makes a change that keeps the page replace the
+    current entry: one entry per move. The summary's take-home link is built from the state, never
+    the address.
     """
     if _get(_Plain.ADDRESS_PAGE, None) == page_key:
         return

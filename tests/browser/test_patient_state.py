@@ -149,6 +149,9 @@ def test_picks_do_not_flood_the_browser_history(page, base_url, content):
         pick_pill(page, "Which of these did we talk about?", treatment.name)
     assert page.evaluate("history.length") == start_length
     click_nav(page, SECTION["summary"])
+    # One entry for the move: the choices written into the address replace it, never add a second
+    # (which Back would have stepped to, staying on the summary).
+    assert page.evaluate("history.length") == start_length + 1
     for treatment in content.treatments[:3]:
         expect(main(page).get_by_text(treatment.name).filter(visible=True).first).to_be_visible()
     page.go_back()
