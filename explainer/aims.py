@@ -144,11 +144,6 @@ def basis_note(link: Link, content: Content) -> str:
     return f"*{label}: {'; '.join(shorts)}*" if label else f"*{'; '.join(shorts)}*"
 
 
-def link_details(content: Content, titles: list[str], links: list[Link], direction: Direction) -> str:
-    """`link_detail_parts` as one Markdown text."""
-    return "\n\n".join(link_detail_parts(content, titles, links, direction))
-
-
 def link_detail_parts(content: Content, titles: list[str], links: list[Link], direction: Direction) -> list[str]:
     """Markdown blocks: for each picked item (by its title), why each of its links is there and what that
     rests on (study, guideline or expert view); for a treatment, its risks and what guidelines say;

@@ -5,7 +5,6 @@ import streamlit as st
 
 from explainer import figures
 from explainer_ui import charts, state, text
-from explainer_ui.data import get_content
 
 OPERATION_PROSE = {
     "laminectomy": "spine_laminectomy",
@@ -35,12 +34,12 @@ operation = operation or "laminectomy"
 side, top = st.columns(2)
 with side:
     if marked:  # this patient's causes, numbered where they sit
-        content = get_content()
+        summary, table = charts.spine_places_words(marked, marked)
         charts.chart(
             charts.spine_places(marked, marked, size, narrow=True),
             alt="Drawing of the lower back seen from the side, with your causes marked where they sit",
-            summary=figures.spine_places_summary(content, marked, marked),
-            data=figures.spine_places_table(content, marked, marked),
+            summary=summary,
+            data=table,
             key="spine_side_chart",
         )
     else:

@@ -1,6 +1,6 @@
 """The treatment-symptom filter (explainer.aims), without Streamlit."""
 
-from explainer.aims import aim_grid, aim_sentences, aim_summary, aim_table, link_details, links_for
+from explainer.aims import aim_grid, aim_sentences, aim_summary, aim_table, link_detail_parts, links_for
 from explainer.vocabulary import AIM_LABELS, Direction
 
 
@@ -51,7 +51,7 @@ def test_link_details_give_each_pick_its_reasons_and_every_source_once(content):
     picks = ["spinal_cord_stimulation", "nsaids"]
     links = links_for(content, Direction.BY_TREATMENT, picks)
     titles = [title for title, _ in aim_sentences(content, Direction.BY_TREATMENT, picks)]
-    text = link_details(content, titles, links, Direction.BY_TREATMENT)
+    text = "\n\n".join(link_detail_parts(content, titles, links, Direction.BY_TREATMENT))
     scs = next(x for x in links if x.treatment_id == "spinal_cord_stimulation" and x.aim == "main")
     assert f"- {scs.symptom} (main aim): {scs.reason}" in text
     assert text.index("**Anti-inflammatory medicines**") < text.index("**Spinal cord stimulation**")
