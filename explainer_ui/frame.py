@@ -177,10 +177,14 @@ def consult_bar(section: Section) -> None:
     if not state.consult():
         return
     before, after = sections.neighbours(section.key)
-    with st.container(horizontal=True, vertical_alignment="center"):
+    with st.container(horizontal=True, vertical_alignment="center", key="consult_bar"):
         if section.step:
             st.markdown(f"**Step {section.step} of {len(sections.GUIDED)}**")
-        if before and st.button(f"Back: {before.title}", key=state.Keys.CONSULT_BACK, icon=":material/arrow_back:"):
+        # "Back" alone: with both titles the bar needs two lines on a 1920 px wall screen, and the
+        # step it goes back to is the one just shown (its title is the button's tooltip).
+        if before and st.button(
+            "Back", key=state.Keys.CONSULT_BACK, icon=":material/arrow_back:", help=f"Back to {before.title}"
+        ):
             st.switch_page(before.path)
         if after and st.button(
             f"Next: {after.title}", key=state.Keys.CONSULT_NEXT, icon=":material/arrow_forward:", type="primary"

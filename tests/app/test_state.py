@@ -77,7 +77,8 @@ def test_consult_mode_from_the_address_guides_step_by_step():
     at = open_page("app_pages/guide/causes.py", consult="1")
     assert any(m.value == f"**Step 3 of {len(sections.GUIDED)}**" for m in at.markdown)
     labels = [b.label for b in at.button]
-    assert "Back: The spine and the operation" in labels and "Next: Symptoms and feelings" in labels
+    assert "Back" in labels and "Next: Symptoms and feelings" in labels
+    assert at.button(key=Keys.CONSULT_BACK).help == "Back to The spine and the operation"
     assert "Leave consult mode" in labels
     at.button(key=Keys.CONSULT_LEAVE).click().run()
     assert "Leave consult mode" not in [b.label for b in at.button]

@@ -35,6 +35,9 @@ SIDEBAR_WIDTH = """() => {
     return Math.max(0, Math.min(r.right, window.innerWidth) - Math.max(r.left, 0));
 }"""
 GUIDED = [s for s in PAGES if s.guided]
+# The distinct top edges (rounded) of the consult bar's controls: one per line of the bar.
+BAR_ROWS = """() => [...new Set([...document.querySelectorAll('.st-key-consult_bar button')]
+    .map(b => Math.round(b.getBoundingClientRect().top / 8)))]"""
 
 
 def consult_url(section) -> str:
@@ -85,6 +88,9 @@ def test_consult_mode_fits_laptop_tablet_and_wall_display(browser, base_url, wid
             assert doc[0] <= doc[1] + 1 and (main is None or main[0] <= main[1] + 1), (
                 f"{section.key} at {width}x{height} scrolls sideways: {overflow}"
             )
+            if width >= 1366:  # the consult bar is one line on a laptop and a wall screen
+                rows = page.evaluate(BAR_ROWS)
+                assert len(rows) == 1, f"{section.key} at {width}x{height}: the consult bar has rows at {rows}"
     finally:
         context.close()
 
