@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from explainer.selection import NO_TREATMENT_ID
 from explainer.vocabulary import BASIS_LABELS, Aim, Basis, Dimension, Tier
 
 ID_PATTERN = r"^[a-z0-9_]+$"
@@ -21,6 +22,12 @@ ID_PATTERN = r"^[a-z0-9_]+$"
 Id = Annotated[str, StringConstraints(strip_whitespace=True, pattern=ID_PATTERN, max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+
+
+def _not_reserved(value: str) -> str:
+    if value == NO_TREATMENT_ID:
+        raise ValueError(f"'{NO_TREATMENT_ID}' is kept for 'No further treatment': give this treatment another id")
+    return value
 
 
 class FieldError(ValueError):
@@ -202,7 +209,7 @@ class Symptom(Sourced):
 class Treatment(Sourced):
     retired_columns: ClassVar[dict[str, str]] = SHORT_NAME_RETIRED
 
-    id: Id
+    id: Annotated[Id, AfterValidator(_not_reserved)]
     order: int
     name: Text  # the one name a patient sees everywhere: pills, charts, grid, summary, PDF
     invasiveness: Id

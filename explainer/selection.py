@@ -37,6 +37,9 @@ TABLE_OF_KIND = {
     "leanings": "treatments.csv",
     "readiness": "readiness.csv",
 }
+# "No further treatment" as an option the patient can lean towards: its leaning is stored under
+# this id, which a treatment can never have (treatments.csv rejects it).
+NO_TREATMENT_ID = "none"
 CONSULT = "consult"
 NOT_RECOGNISED = "Some parts of the link were not recognised and were left out"
 ON_VALUES = {"1", "true", "yes", "on"}
@@ -116,7 +119,8 @@ def parse_address(params: Mapping[str, Sequence[str]], known: Mapping[str, Seque
 
     params: every key with all its values (repeated keys allowed, values may be 'a,b').
     known: for each kind, the ids that exist in the content, in display order (for 'leanings',
-    the treatments). A kind missing from `known` (its table does not exist yet) is ignored.
+    the treatments and NO_TREATMENT_ID). A kind missing from `known` (its table does not exist yet)
+    is ignored.
     """
     chosen: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
     dropped: list[str] = []

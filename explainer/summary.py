@@ -14,7 +14,7 @@ from datetime import date
 from explainer import sections
 from explainer.aims import links_for, names_by_aim
 from explainer.content import Content
-from explainer.selection import Selection
+from explainer.selection import NO_TREATMENT_ID, Selection
 from explainer.vocabulary import Aim, Direction
 from explainer.wording import join_names
 
@@ -34,8 +34,7 @@ LINK_PUBLIC = "Scan the code with your phone's camera, or type the address, to o
 DRAFT_BANNER = "Draft: not yet checked by a clinician"
 
 # The "no further treatment" row of the side-by-side table: always offered, never ranked. Its
-# leaning is stored under this id (never a treatment id: those come from treatments.csv).
-NO_TREATMENT_ID = "none"
+# leaning is stored under selection.NO_TREATMENT_ID.
 NO_TREATMENT = {
     "name": "No further treatment",  # one name everywhere: the Treatments page, the summary, the PDF
     "involves": "No new treatment for now. You keep your usual care. You can change your mind later.",

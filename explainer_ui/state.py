@@ -25,6 +25,7 @@ from explainer.content import Content
 from explainer.schema import EvidenceNumber, Question
 from explainer.selection import (
     ANSWER_KINDS,
+    NO_TREATMENT_ID,
     PICK_KINDS,
     TABLE_OF_KIND,
     Selection,
@@ -217,7 +218,7 @@ def set_picks(kind: str, ids: Sequence[str]) -> None:
 def set_answers(kind: str, answers: Mapping[str, str]) -> None:
     """Replace one answer kind of the selection ('leanings', 'readiness')."""
     allowed = ANSWER_KINDS[kind]
-    order = [row.id for row in get_content().rows(TABLE_OF_KIND[kind])]
+    order = known_ids(get_content()).get(kind, [])  # a leaning can be about no further treatment
     kept = {i: answers[i] for i in order if i in answers and answers[i] in allowed}
     set_selection(selection().answered(kind, kept))
 
@@ -271,10 +272,14 @@ def new_patient() -> None:
 
 
 def known_ids(content: Content) -> dict[str, list[str]]:
-    """For each kind whose table exists, its ids in display order (kinds without a table are left out)."""
-    return {
+    """For each kind whose table exists, its ids in display order (kinds without a table are left out).
+    A leaning can also be about no further treatment."""
+    known = {
         kind: [row.id for row in content.rows(file)] for kind, file in TABLE_OF_KIND.items() if file in content.tables
     }
+    if "leanings" in known:
+        known["leanings"].append(NO_TREATMENT_ID)
+    return known
 
 
 def restore_from_address() -> None:

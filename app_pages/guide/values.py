@@ -1,9 +1,11 @@
-"""What matters to you: what matters most, how the patient feels about each option talked about,
-and four short questions on how ready they feel to choose. It never ranks or recommends."""
+"""What matters to you: what matters most, how the patient feels about each option talked about
+and about no further treatment, and four short questions on how ready they feel to choose. It
+never ranks or recommends."""
 
 import streamlit as st
 
-from explainer.summary import LEANINGS
+from explainer.selection import NO_TREATMENT_ID
+from explainer.summary import LEANINGS, NO_TREATMENT
 from explainer_ui import state, text
 from explainer_ui.data import get_content
 
@@ -38,6 +40,8 @@ else:
     )
     for treatment in discussed:
         state.answer_choice("leanings", treatment.id, treatment.name, LEANINGS)
+    # Last, as on the Treatments page: carrying on without a new treatment is a real choice too.
+    state.answer_choice("leanings", NO_TREATMENT_ID, NO_TREATMENT["name"], LEANINGS)
 
 st.header("Are you ready to choose?")
 text.show("Four short questions. A “No” is fine: it shows what to talk about next.", remember=True)

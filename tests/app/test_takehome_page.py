@@ -10,6 +10,7 @@ from explainer.content import load_content
 from explainer.handout import build_handout
 from explainer.qr import ENV_VAR
 from explainer.sections import by_key
+from explainer.selection import NO_TREATMENT_ID
 from explainer.summary import LINK_ONLY_HERE, LOOK_AGAIN_HEADING, choices_from
 from explainer_ui.state import Keys, read_selection
 from tests.support.app import all_text, open_page, texts
@@ -53,6 +54,24 @@ def test_what_matters_page_stores_values_leanings_and_readiness(no_public_addres
     assert "Avoid more surgery; Sleep better." in shown
     assert "Not for me" in shown
     assert "Do you have enough support and advice to make a choice? **Yes**" in shown
+
+
+def test_no_further_treatment_can_hold_a_leaning_that_reaches_the_summary_and_the_address(no_public_address):
+    at = open_page("app_pages/guide/values.py", treatments="spinal_cord_stimulation")
+    labels = [c.label for c in at.segmented_control if c.key and c.key.startswith(Keys.answer("leanings", ""))]
+    assert labels == ["Spinal cord stimulation", "No further treatment"]  # content order, then none
+    at.segmented_control(key=Keys.answer("leanings", NO_TREATMENT_ID)).set_value("leaning").run()
+    assert read_selection(at.session_state).answers("leanings") == {NO_TREATMENT_ID: "leaning"}
+    at.switch_page("app_pages/guide/summary.py").run()
+    shown = all_text(at)
+    assert "**No further treatment**\n\n*How you feel:* **Leaning towards**" in shown
+    assert "**Spinal cord stimulation**\n\n*How you feel:* **Not said**" in shown
+    assert at.query_params["leanings"] == f"{NO_TREATMENT_ID}:leaning"
+
+    # Opened again from that address, the leaning is still there.
+    again = open_page("app_pages/guide/values.py", treatments="spinal_cord_stimulation", leanings="none:not_sure")
+    assert again.segmented_control(key=Keys.answer("leanings", NO_TREATMENT_ID)).value == "not_sure"
+    assert not any("not recognised" in i.value for i in again.info)
 
 
 def test_teach_back_tick_puts_the_topic_on_the_summary_with_a_link(no_public_address):

@@ -203,3 +203,10 @@ def test_a_missing_recovery_column_or_an_unknown_basis_is_named(content_copy):
     drop_column(content_copy, "treatments.csv", "recovery")
     messages = [str(p) for p in only(load_content(content_copy).problems, "treatments.csv")]
     assert "treatments.csv, row 1, field 'recovery': this column is missing (or was renamed)." in messages
+
+
+def test_the_id_kept_for_no_further_treatment_is_refused_for_a_treatment(content_copy):
+    line = set_cell(content_copy, "treatments.csv", "nsaids", "id", "none")
+    [problem] = only(load_content(content_copy).problems, "treatments.csv")
+    assert (problem.row, problem.field) == (line, "id")
+    assert "'none' is kept for 'No further treatment'" in problem.message
