@@ -46,13 +46,6 @@ def chart_state(page, index: int = 0) -> dict:
     )
 
 
-def listed_causes(page, names: set[str]) -> list[str]:
-    """The causes shown as expanders below the chart, in page order."""
-    summaries = page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary').all_inner_texts()
-    labels = [s.strip().splitlines()[-1].strip() for s in summaries if s.strip()]
-    return [label for label in labels if label in names]
-
-
 def test_a_click_on_the_cause_map_or_a_group_shows_the_cards(page, console, base_url, content):
     page.set_viewport_size({"width": 1366, "height": 900})
     open_url(page, base_url, "/causes")
