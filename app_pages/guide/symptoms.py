@@ -63,9 +63,7 @@ with charts.more() as read_more:
 st.header("Feelings and daily life")
 text.prose("feelings_intro")
 state.pick_list("symptoms", [s.id for s in feelings], state.PICK_LABELS["feelings"], part="feelings")
-with st.expander("Common feelings, and what can help"):
-    lines = [f"- **{s.name}.** {s.description} {s.usually_signals}" for s in feelings]
-    lines += [f"- **{e.feeling}.** {e.explanation} *What can help:* {e.what_helps}" for e in content.emotions]
-    ids = [i for s in feelings for i in s.source_ids] + [i for e in content.emotions for i in e.source_ids]
-    text.show("\n".join(lines))
-    text.sources(ids)
+lines = [f"- **{s.name}.** {s.description} {s.usually_signals}" for s in feelings]
+lines += [f"- **{e.feeling}.** {e.explanation} *What can help:* {e.what_helps}" for e in content.emotions]
+ids = [i for s in feelings for i in s.source_ids] + [i for e in content.emotions for i in e.source_ids]
+text.show_fold("Common feelings, and what can help", "\n".join(lines) + text.sources_line(ids), remember=True)

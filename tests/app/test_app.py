@@ -125,6 +125,8 @@ def test_symptoms_page_has_the_body_map_feelings_and_the_banner_not_the_full_lis
     text = all_text(at)
     for symptom in content.symptoms:
         assert symptom.name in text
+    for emotion in content.emotions:  # the feelings fold: each with what can help
+        assert f"**{emotion.feeling}.** {emotion.explanation} *What can help:* {emotion.what_helps}" in text
     body_map = chart_specs(at)[0]
     assert any("dull_ache" in (t.get("customdata") or []) for t in body_map["data"])
     assert "**Go now:**" in text  # the banner; the full list has its own page
