@@ -36,8 +36,9 @@ SIDEBAR_WIDTH = """() => {
 }"""
 GUIDED = [s for s in PAGES if s.guided]
 # The distinct top edges (rounded) of the consult bar's controls: one per line of the bar.
+# (Streamlit keeps a hidden, unlaid copy of a button that has a tooltip: those have no size.)
 BAR_ROWS = """() => [...new Set([...document.querySelectorAll('.st-key-consult_bar button')]
-    .map(b => Math.round(b.getBoundingClientRect().top / 8)))]"""
+    .map(b => b.getBoundingClientRect()).filter(r => r.height > 0).map(r => Math.round(r.top / 8)))]"""
 
 
 def consult_url(section) -> str:
