@@ -287,8 +287,15 @@ def fold_html(
     `text` may be a list of whole Markdown blocks, each made (and kept) on its own: a block that
     was shown before is not made again when others around it change. `remember`: as for `to_html`
     (the text's HTML is kept; whether the fold is open never is)."""
-    blocks = [text] if isinstance(text, str) else text
-    return _fold(label, "".join(to_html(b, remember=remember) for b in blocks), expanded=expanded, icon=icon)
+    return _fold(
+        label, blocks_html([text] if isinstance(text, str) else text, remember=remember), expanded=expanded, icon=icon
+    )
+
+
+def blocks_html(blocks: Sequence[str], *, remember: bool = False) -> str:
+    """Whole Markdown blocks one after another, each made (and kept, with `remember`) on its own: a
+    block shown before is not made again when others around it change."""
+    return "".join(to_html(b, remember=remember) for b in blocks)
 
 
 def _fold(label: str, body: str, *, expanded: bool = False, icon: str | None = None) -> str:

@@ -78,6 +78,12 @@ def show(text: str, *, remember: bool = False, small: bool = False) -> None:
     st.html(markup.to_html(text, remember=remember, small=small))
 
 
+def show_blocks(blocks: Sequence[str], *, remember: bool = False) -> None:
+    """Whole Markdown blocks as one element, each block's HTML made (and kept) on its own
+    (explainer.markup.blocks_html)."""
+    st.html(markup.blocks_html(blocks, remember=remember))
+
+
 def show_parts(mine: str, words: str) -> None:
     """A line about this patient (their mark, made each time) above the content's own words (whose
     HTML is kept), as one element (explainer.markup.parts_html)."""

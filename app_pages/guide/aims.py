@@ -7,6 +7,7 @@ from explainer.aims import aim_sentences, aim_summary, aim_table, link_detail_pa
 from explainer.vocabulary import Direction
 from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
+from explainer_ui.fold import fold
 
 content = get_content()
 if not state.consult():  # at home, how to use it first; in the consult, the grid first
@@ -41,11 +42,13 @@ def treatment_symptom_filter() -> None:
     links = links_for(content, direction, chosen)
     # The content's own words for what was picked: their HTML is kept between clicks.
     text.show("\n\n".join(f"#### {title}\n\n{sentence}" for title, sentence in sentences), remember=True)
-    text.show_fold(
-        "Why, the risks, what guidelines say, and where this comes from",
-        link_detail_parts(content, [title for title, _ in sentences], links, direction),
-        remember=True,
-    )
+    # Drawn only while open: with many picks it is 10-20 kB of HTML the browser would take in
+    # again on every click, shut or not.
+    with fold("Why, the risks, what guidelines say, and where this comes from", key="aim_details") as is_open:
+        if is_open:
+            text.show_blocks(
+                link_detail_parts(content, [title for title, _ in sentences], links, direction), remember=True
+            )
 
 
 treatment_symptom_filter()

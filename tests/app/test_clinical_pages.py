@@ -21,6 +21,7 @@ from tests.support.app import (
     make_app,
     markdown_tables,
     open_every_fold,
+    open_fold,
     open_page,
     texts,
 )
@@ -151,11 +152,20 @@ def test_filter_opens_with_this_patients_marks():
     assert at.pills(key=Keys.filter_picks("symptoms")).value == []
 
 
+def filter_detail(at) -> str:
+    """The filter's "Why, the risks, ..." fold, opened: drawn only when open (a click on a pill
+    does not redraw it while it is shut)."""
+    [shut] = [e for e in at.main.expander if "risks" in e.label.lower()]
+    assert not texts(shut, fold_labels=False), "a shut fold draws nothing"
+    open_fold(at, "aim_details")
+    [detail] = [e for e in at.main.expander if "risks" in e.label.lower()]
+    return "\n".join(texts(detail, fold_labels=False))
+
+
 def test_filter_detail_shows_basis_risks_and_guidelines(content):
     at = open_page("app_pages/guide/aims.py")
     at.pills(key=Keys.filter_picks("treatments")).set_value(["spinal_cord_stimulation"]).run()
-    [detail] = [f for f in folds(at.main) if "risks" in f.label.lower()]
-    text = detail.text
+    text = filter_detail(at)
     scs = next(t for t in content.treatments if t.id == "spinal_cord_stimulation")
     assert scs.risks in text and scs.guidelines in text
     for link in content.links:
@@ -172,8 +182,7 @@ def test_filter_from_symptoms_shows_each_treatments_risks(content):
     at = open_page("app_pages/guide/aims.py")
     at.segmented_control(key=Keys.FILTER_DIRECTION).set_value("symptoms").run()
     at.pills(key=Keys.filter_picks("symptoms")).set_value(["touch_sensitivity"]).run()
-    [detail] = [f for f in folds(at.main) if "risks" in f.label.lower()]
-    text = detail.text
+    text = filter_detail(at)
     named = {x.treatment_id for x in content.links if x.symptom_id == "touch_sensitivity" and x.aim != Aim.NOT}
     for t in content.treatments:
         if t.id in named:

@@ -98,6 +98,7 @@ def _rendered_markdown(node: ast.expr) -> bool:
             "markup.table_fold_html",
             "markup.described_html",
             "markup.parts_html",
+            "markup.blocks_html",
         }
         and all(k.arg in {"remember", "expanded", "icon", "small"} for k in node.keywords)
     )
