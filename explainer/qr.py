@@ -63,11 +63,12 @@ def query_string(query: str | Mapping[str, str | Sequence[str]]) -> str:
 
 
 def page_link(address: str, page: str, query: str | Mapping[str, str | Sequence[str]] = "") -> str:
-    """The address of one page (its url path, e.g. 'summary') with the query. With no public
-    address, the link is relative ('summary?causes=a'): it works on this computer only."""
+    """The address of one page (its url path, e.g. 'summary'; '' for the first page, served at the
+    root) with the query. With no public address, the link is relative ('summary?causes=a',
+    './?causes=a'): it works on this computer only."""
     path = page.strip("/")
     qs = query_string(query)
-    base = f"{address.rstrip('/')}/{path}" if address else path
+    base = f"{address.rstrip('/')}/{path}" if address else (path or "./")
     return f"{base}?{qs}" if qs else base
 
 

@@ -20,6 +20,12 @@ class Section:
     guided: bool = True  # part of the step-by-step path
 
     @property
+    def address_path(self) -> str:
+        """Its path in a link: the first page is served at the root only (Streamlit answers its
+        url_path, '/start', with a "Page not found" box)."""
+        return "" if self.key == FIRST.key else self.url_path
+
+    @property
     def step(self) -> int | None:
         """1-based place on the guided path (None off the path)."""
         return step_of(self.key)

@@ -314,7 +314,7 @@ def look_again(
             section = sections.by_key(item.section)
         except StopIteration:
             continue
-        out.append(LookAgain(item.question, section.title, page_link(address, section.url_path, query)))
+        out.append(LookAgain(item.question, section.title, page_link(address, section.address_path, query)))
     return tuple(out)
 
 

@@ -7,7 +7,7 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from explainer import qr
+from explainer import qr, sections
 
 ADDRESS = "https://clinic.example.org/explainer"
 
@@ -51,6 +51,15 @@ def test_without_a_public_address_the_link_is_relative_and_gets_no_code():
     assert link == "summary?treatments=nsaids"
     assert not qr.can_offer_qr(link)
     assert qr.can_offer_qr(qr.take_home_link(ADDRESS, {"treatments": "nsaids"}))
+
+
+def test_a_link_to_the_first_page_goes_to_the_root():
+    """Streamlit serves the first page at '/' only: its url_path ('/start') opens a "Page not found" box."""
+    first = sections.FIRST
+    assert first.address_path == "" and sections.by_key("causes").address_path == "causes"
+    assert qr.page_link(ADDRESS, first.address_path, {"teach_back": "tb"}) == f"{ADDRESS}/?teach_back=tb"
+    assert qr.page_link("", first.address_path, {"teach_back": "tb"}) == "./?teach_back=tb"
+    assert qr.page_link("", first.address_path) == "./"
 
 
 def _decode(image: Image.Image) -> list[str]:
