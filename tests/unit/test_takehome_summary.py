@@ -13,7 +13,7 @@ from explainer.summary import (
     Choices,
     take_home,
 )
-from tests.support.csv_edit import edit_rows, set_cell
+from tests.support.csv_edit import set_cell
 
 ADDRESS = "https://clinic.example.org/explainer"
 
@@ -83,10 +83,11 @@ def test_choices_show_in_content_order_and_only_what_was_picked(content):
 
 
 def test_a_look_again_topic_on_the_first_page_links_to_the_root(content_copy):
-    edit_rows(content_copy / "teach_back.csv", lambda rows: rows[1].__setitem__(rows[0].index("section"), "start"))
+    topic = load_content(content_copy).teach_back[0].id
+    set_cell(content_copy, "teach_back.csv", topic, "section", "start")
     edited = load_content(content_copy)
     assert not edited.problems
-    choices = Choices(teach_back=(edited.teach_back[0].id,))
+    choices = Choices(teach_back=(topic,))
     [again] = take_home(edited, Selection(), choices, address=ADDRESS, query={"questions": "x"}).look_again
     assert (again.page, again.link) == ("Start here", f"{ADDRESS}/?questions=x")
 
