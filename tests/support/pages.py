@@ -254,8 +254,10 @@ _CLICK_SHUT = """() => {
     const shut = [...document.querySelectorAll('[data-testid="stMain"] details:not([open]) > summary')]
         .filter(s => s.getClientRects().length > 0);
     const folds = shut.filter(s => {  // a text fold (details.fold) opens in the browser: no rerun
+        // The expander's own summary, not that of a text fold drawn inside an open one.
         const expander = s.closest('[data-testid="stExpander"]');
-        return expander && (expander.parentElement.className || '').includes('st-key-fold_');
+        return expander && expander.querySelector('details') === s.parentElement
+            && (expander.parentElement.className || '').includes('st-key-fold_');
     });
     shut.forEach(s => s.click());
     return [shut.length, folds.length];
