@@ -20,12 +20,11 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.common import APP, BARE_APP, BARE_MAX_CHARTS, BARE_PAGES, Plan, alternate, bare_page
 from benchmarks.report import Row
 from explainer import sections
-from tests.support.browser import CHROMIUM_ARGS, chromium_path, streamlit_server, wait_for_app
+from tests.support.browser import CHROMIUM_ARGS, chromium_path, finishes_run, streamlit_server, wait_for_app
 
 # Budgets, each x the bare equivalent measured in the same run (issue 13, point 9)
 FIRST_LOAD_BUDGET = 1.2  # the start page in a fresh tab vs the bare start page
@@ -70,14 +69,6 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
-
-
-def finishes_run(frame: str | bytes) -> bool:
-    """Whether a websocket frame from the server is the end of a script run."""
-    if isinstance(frame, str):
-        return False
-    msg = ForwardMsg.FromString(frame)
-    return msg.WhichOneof("type") == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
 
 
 @dataclass

@@ -1,5 +1,12 @@
 """Fixtures for the real-browser tests: one Chromium and one Streamlit server for the whole session,
-a fresh browser context (so a fresh Streamlit session) for every test.
+a fresh Streamlit session for every test.
+
+A test's `page` is one browser tab kept for the whole run, emptied between tests (a new document,
+so a new Streamlit session; no cookies or storage; the desktop size; the pointer in a corner). A
+new tab costs 2-3 s more per test than a new document in a kept one: Chromium starts a renderer
+and parses Streamlit's and plotly's bundles again. A test that asks for `context` as well, or is
+marked `own_tab`, gets a tab in a browser context of its own (for anything that outlives a
+document: init scripts, emulated media, context listeners).
 
 No browser: in CI (CI=true) every browser test FAILS; on a developer's machine they are skipped,
 loudly (see the summary at the end of the run).
@@ -7,6 +14,7 @@ loudly (see the summary at the end of the run).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -14,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import CHROMIUM_ARGS, chromium_path, streamlit_server, wait_for_app
+from tests.support.browser import CHROMIUM_ARGS, chromium_path, count_runs, streamlit_server, wait_for_app
 from tests.support.pages import AXE_JS, SCREENSHOTS, ConsoleWatch
 
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
@@ -127,20 +135,75 @@ def base_url(app_server) -> str:
 
 
 # ------------------------------------------------------------------------------------------
-# One fresh context (so one fresh Streamlit session) per test
+# Tabs: a kept one emptied between tests, or a context of the test's own
+
+
+def new_context(browser, **options):
+    """A browser context whose pages count their script runs (for rerun_after)."""
+    context = browser.new_context(**({"viewport": DESKTOP, "service_workers": "block"} | options))
+    context.set_default_timeout(30_000)
+    context.on("page", count_runs)
+    return context
+
+
+# Chromium keeps the last 50 history entries of a tab: a test that counts them (a page move adds
+# one) needs the count to be below that, so a tab with many is swapped for a new one.
+HISTORY_ROOM = 25
+
+
+class KeptTab:
+    """One tab for the run, emptied before each test that uses it."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.context = None
+        self.page = None
+
+    def fresh(self, viewport: dict | None = None):
+        """The tab on a blank document: the last test's Streamlit session ends with its document."""
+        if self.context is None:
+            self.context = new_context(self.browser)
+        if self.page is None or self.page.is_closed() or self.page.evaluate("history.length") > HISTORY_ROOM:
+            if self.page is not None and not self.page.is_closed():
+                self.page.close()
+            self.page = self.context.new_page()  # same context: its cache of the bundles stays
+        page = self.page
+        if page.url.startswith("http"):
+            # Storage belongs to the app's origin: cleared while the tab is still on it.
+            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+        page.goto("about:blank")
+        self.context.clear_cookies()
+        page.set_viewport_size(viewport or DESKTOP)
+        page.mouse.move(0, 0)  # no hover left over from the last test (tooltips, hover labels)
+        return page
+
+    def close(self) -> None:
+        if self.context is not None:
+            with contextlib.suppress(Exception):  # a crashed browser: the next fresh() makes a new context
+                self.context.close()
+        self.context = self.page = None
+
+
+@pytest.fixture(scope="session")
+def kept_tab(browser):
+    tab = KeptTab(browser)
+    yield tab
+    tab.close()
 
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context(viewport=DESKTOP, service_workers="block")
-    context.set_default_timeout(30_000)
+    context = new_context(browser)
     yield context
     context.close()
 
 
 @pytest.fixture
-def page(context, request):
-    page = context.new_page()
+def page(request, kept_tab):
+    if "context" in request.fixturenames or request.node.get_closest_marker("own_tab"):
+        page = request.getfixturevalue("context").new_page()
+    else:
+        page = kept_tab.fresh()
     yield page
     if request.node.stash.get(_FAILED, False) and not page.is_closed():
         target = SCREENSHOTS / "failures" / (re.sub(r"[^\w.-]+", "_", request.node.name) + ".png")
@@ -155,4 +218,7 @@ def page(context, request):
 @pytest.fixture
 def console(page) -> ConsoleWatch:
     """Console errors of `page`, minus the framework's deep-link probes."""
-    return ConsoleWatch().attach(page)
+    watch = ConsoleWatch().attach(page)
+    yield watch
+    if not page.is_closed():
+        watch.detach(page)

@@ -78,22 +78,18 @@ def test_consult_mode_on_and_off_with_the_keyboard(page, base_url):
 
 
 @pytest.mark.parametrize("width,height", [(1366, 768), (1024, 768), (1920, 1080)], ids=lambda v: str(v))
-def test_consult_mode_fits_laptop_tablet_and_wall_display(browser, base_url, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    try:
-        page = context.new_page()
-        for section in PAGES:
-            open_url(page, base_url, consult_url(section))
-            overflow = page.evaluate(OVERFLOW)
-            doc, main = overflow["document"], overflow["main"]
-            assert doc[0] <= doc[1] + 1 and (main is None or main[0] <= main[1] + 1), (
-                f"{section.key} at {width}x{height} scrolls sideways: {overflow}"
-            )
-            if width >= 1366:  # the consult bar is one line on a laptop and a wall screen
-                rows = page.evaluate(BAR_ROWS)
-                assert len(rows) == 1, f"{section.key} at {width}x{height}: the consult bar has rows at {rows}"
-    finally:
-        context.close()
+def test_consult_mode_fits_laptop_tablet_and_wall_display(kept_tab, base_url, width, height):
+    page = kept_tab.fresh(viewport={"width": width, "height": height})
+    for section in PAGES:
+        open_url(page, base_url, consult_url(section))
+        overflow = page.evaluate(OVERFLOW)
+        doc, main = overflow["document"], overflow["main"]
+        assert doc[0] <= doc[1] + 1 and (main is None or main[0] <= main[1] + 1), (
+            f"{section.key} at {width}x{height} scrolls sideways: {overflow}"
+        )
+        if width >= 1366:  # the consult bar is one line on a laptop and a wall screen
+            rows = page.evaluate(BAR_ROWS)
+            assert len(rows) == 1, f"{section.key} at {width}x{height}: the consult bar has rows at {rows}"
 
 
 @pytest.mark.parametrize("section", PAGES, ids=lambda s: s.key)

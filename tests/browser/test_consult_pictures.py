@@ -60,12 +60,9 @@ def consult_url(key: str, extra: str = "") -> str:
 
 
 @pytest.fixture
-def screen(browser, request):
+def screen(kept_tab, request):
     width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
-    context.set_default_timeout(30_000)
-    yield context.new_page(), (width, height)
-    context.close()
+    return kept_tab.fresh(viewport={"width": width, "height": height}), (width, height)
 
 
 @pytest.mark.parametrize("screen", SCREENS, indirect=True, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -56,12 +56,9 @@ def _screenshot(page, element, name: str) -> None:
 
 
 @pytest.fixture
-def screen(browser, request):
+def screen(kept_tab, request):
     _mode, width, height, *_ = request.param
-    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
-    context.set_default_timeout(30_000)
-    yield context.new_page(), request.param
-    context.close()
+    return kept_tab.fresh(viewport={"width": width, "height": height}), request.param
 
 
 @pytest.mark.parametrize(

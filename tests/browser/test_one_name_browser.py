@@ -25,12 +25,9 @@ def _squash(text: str) -> str:
 
 
 @pytest.fixture
-def screen(browser, request):
+def screen(kept_tab, request):
     width, height, consult = request.param
-    context = browser.new_context(viewport={"width": width, "height": height}, service_workers="block")
-    context.set_default_timeout(30_000)
-    yield context.new_page(), width, consult
-    context.close()
+    return kept_tab.fresh(viewport={"width": width, "height": height}), width, consult
 
 
 GRID = "Grid of treatments against symptoms: main aim, may help, or not aimed at"

@@ -45,7 +45,7 @@ def full_page_screenshot(page, path, width: int, height: int) -> None:
 
 
 @pytest.mark.parametrize("size", VIEWPORTS, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_no_sideways_scrolling_and_a_screenshot_of_every_page(context, page, base_url, size):
+def test_no_sideways_scrolling_and_a_screenshot_of_every_page(page, base_url, size):
     width, height = size
     page.set_viewport_size({"width": width, "height": height})
     problems = []

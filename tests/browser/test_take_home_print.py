@@ -14,6 +14,7 @@ QUERY = "?treatments=spinal_cord_stimulation&values=sleep&teach_back=tb_why_pain
 COUNT_PRINTS = "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
 
 
+@pytest.mark.own_tab  # an init script and print media: they would outlive the test in the kept tab
 def test_print_button_prints_in_consult_mode_and_the_print_view_is_the_first_page(page, base_url):
     page.add_init_script(COUNT_PRINTS)
     open_url(page, base_url, url_of(SECTION["summary"]) + QUERY)

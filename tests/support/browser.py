@@ -12,8 +12,11 @@ import sys
 import tempfile
 import time
 import urllib.request
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -148,3 +151,40 @@ def wait_for_app(page, timeout_ms: int = 30_000, settle_ms: int = 250) -> None:
              })""",
         timeout=timeout_ms,
     )
+
+
+# ------------------------------------------------------------------------------------------
+# Script runs, counted from the websocket
+
+
+def finishes_run(frame: str | bytes) -> bool:
+    """Whether a websocket frame from the server is the end of a script run."""
+    if isinstance(frame, str):
+        return False
+    msg = ForwardMsg.FromString(frame)
+    return msg.WhichOneof("type") == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+
+
+class RunCount:
+    """Script runs the server has finished for one page (across its documents)."""
+
+    def __init__(self) -> None:
+        self.finished = 0
+
+    def on_frame(self, frame: str | bytes) -> None:
+        self.finished += finishes_run(frame)
+
+
+_RUN_COUNTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def count_runs(page) -> None:
+    """Count the script runs of `page` from its websocket, from before it opens the app: its
+    script-state attribute is debounced and can skip a short run altogether."""
+    count = _RUN_COUNTS[page] = RunCount()
+    page.on("websocket", lambda ws: ws.on("framereceived", count.on_frame))
+
+
+def run_count(page) -> RunCount | None:
+    """The page's run count, if `count_runs` was set up for it."""
+    return _RUN_COUNTS.get(page)

@@ -6,13 +6,14 @@ Each helper works on a Playwright sync `Page` that shows the app; none of them s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from explainer import sections
 from explainer.sections import Section
-from tests.support.browser import ROOT, wait_for_app
+from tests.support.browser import ROOT, run_count, wait_for_app
 
 BROWSER_DIR = ROOT / "tests" / "browser"
 AXE_JS = BROWSER_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -51,8 +52,16 @@ class ConsoleWatch:
 
     def attach(self, page) -> ConsoleWatch:
         page.on("console", self._on_console)
-        page.on("pageerror", lambda exc: self.errors.append(f"uncaught page error: {exc}"))
+        page.on("pageerror", self._on_page_error)
         return self
+
+    def detach(self, page) -> None:
+        """Stop listening: the tab outlives the test (see tests/browser/conftest.py)."""
+        page.remove_listener("console", self._on_console)
+        page.remove_listener("pageerror", self._on_page_error)
+
+    def _on_page_error(self, exc) -> None:
+        self.errors.append(f"uncaught page error: {exc}")
 
     def _on_console(self, message) -> None:
         if message.type != "error":
@@ -214,18 +223,43 @@ def rerun_after(page, action) -> None:
     """Do something that makes Streamlit rerun the script, and wait until that rerun has drawn the page.
 
     On a busy machine the rerun can start later than wait_for_app's short pause: watch for it first."""
-    page.evaluate(_WATCH_RUN)
+    wait = _watch_run(page)
     action()
-    _wait_for_rerun(page)
+    wait()
 
 
-def _wait_for_rerun(page) -> None:
+RERUN_WAIT_S = 5  # a click that changes nothing runs nothing: then the page only has to settle
+
+
+def _watch_run(page) -> Callable[[], None]:
+    """Before an action: a function that waits for the rerun the action starts to be drawn. From the
+    websocket where the page's runs are counted (tests/browser/conftest.py sets it up), else from
+    the script-state attribute."""
+    count = run_count(page)
+    if count is None:
+        page.evaluate(_WATCH_RUN)
+        return lambda: _wait_for_attribute_run(page)
+    before = count.finished
+
+    def wait() -> None:
+        deadline = time.monotonic() + RERUN_WAIT_S
+        while count.finished <= before:
+            if time.monotonic() > deadline:
+                wait_for_app(page)  # no rerun: nothing changed
+                return
+            page.wait_for_timeout(10)  # lets Playwright deliver the websocket frames
+        wait_for_app(page, settle_ms=0)
+
+    return wait
+
+
+def _wait_for_attribute_run(page) -> None:
     """After _WATCH_RUN and an action: wait for the rerun it started to be drawn."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     # No rerun at all (nothing changed) is fine: wait_for_app still checks that the page has settled.
     try:
-        page.wait_for_function("() => window.__scriptRan === true", timeout=5_000)
+        page.wait_for_function("() => window.__scriptRan === true", timeout=RERUN_WAIT_S * 1000)
     except PlaywrightTimeout:
         wait_for_app(page)  # never saw it run: fall back to the harness's pause
     else:
@@ -269,12 +303,12 @@ def open_every_fold(page, most: int = 10) -> None:
     level go together: the folds drawn only when opened share one rerun (Streamlit takes the widget
     changes that come while it runs into its next run)."""
     for _ in range(most):
-        page.evaluate(_WATCH_RUN)
+        wait = _watch_run(page)
         shut, folds = page.evaluate(_CLICK_SHUT)
         if not shut:
             break
         if folds:
-            _wait_for_rerun(page)
+            wait()
         else:
             page.wait_for_timeout(150)
     else:
