@@ -9,4 +9,5 @@ fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy  # the domain package (files and settings in pyproject.toml)
-.venv/bin/python -m pytest "$@"
+# Two workers: the browser tests (one Streamlit server, one Chromium) on one, the rest on the other.
+.venv/bin/python -m pytest -n 2 --dist loadgroup "$@"

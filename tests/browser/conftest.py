@@ -28,6 +28,7 @@ from tests.support.pages import AXE_JS, SCREENSHOTS, ConsoleWatch
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 DESKTOP = {"width": 1366, "height": 768}
 _skipped_for: list[str] = []
+SKIP_LEAD = "BROWSER TESTS NOT RUN: "
 _FAILED = pytest.StashKey[bool]()
 
 
@@ -36,7 +37,7 @@ def _unavailable(what: str) -> None:
     if IN_CI:
         pytest.fail(f"CI=true and {what}. The browser tests must run in CI.", pytrace=False)
     _skipped_for.append(what)
-    pytest.skip(f"BROWSER TESTS NOT RUN: {what}")
+    pytest.skip(f"{SKIP_LEAD}{what}")
 
 
 def pytest_configure(config):
@@ -47,15 +48,25 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
+    """Every browser test is marked `browser`, and in one group: with `--dist loadgroup` (as
+    scripts/test.sh runs them) they share one pytest worker, so one Streamlit server and one
+    Chromium, while the other worker runs the rest."""
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def pytest_terminal_summary(terminalreporter):
-    if _skipped_for:
-        reasons = "\n".join(f"  - {r}" for r in dict.fromkeys(_skipped_for))
+    # With pytest-xdist the skips happen in a worker: their reasons come back in the reports.
+    found = list(_skipped_for)
+    for report in terminalreporter.stats.get("skipped", []):
+        text = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if SKIP_LEAD in text:
+            found.append(text.split(SKIP_LEAD, 1)[1])
+    if found:
+        reasons = "\n".join(f"  - {r}" for r in dict.fromkeys(found))
         terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED", red=True, bold=True)
         terminalreporter.write_line(
             "The real-browser tests did not run on this machine:\n"
