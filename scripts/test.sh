@@ -9,5 +9,6 @@ fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy  # the domain package (files and settings in pyproject.toml)
-# Two workers: the browser tests (one Streamlit server, one Chromium) on one, the rest on the other.
-.venv/bin/python -m pytest -n 2 --dist loadgroup "$@"
+# Two workers: the browser tests (one Streamlit server, one Chromium) on one, the rest on the other
+# (tests/conftest.py says how).
+.venv/bin/python -m pytest -n 2 "$@"

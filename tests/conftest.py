@@ -1,4 +1,4 @@
-"""Fixtures only: helpers live in tests/support."""
+"""Fixtures, and how pytest-xdist shares the tests out; helpers live in tests/support."""
 
 import shutil
 from collections.abc import Iterator
@@ -52,3 +52,20 @@ def hostile_copy(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     assert ("causes.csv", 2, "explanation") in refused and any(f == "prose/causes_intro.md" for f, _, _ in refused)
     monkeypatch.setenv("EXPLAINER_CONTENT_DIR", str(content_copy))
     return content_copy
+
+
+BROWSER_TESTS = "tests/browser/"
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With `-n 2` (scripts/test.sh): all browser tests on one worker, so one Streamlit server and
+    one Chromium, and the other tests one by one on whichever worker is free. (pytest-xdist's own
+    --dist loadgroup does not group under pytest 9, which no longer reads a test's id from the
+    attribute xdist rewrites.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if nodeid.startswith(BROWSER_TESTS) else nodeid
+
+    return BrowserTestsTogether(config, log)

@@ -48,14 +48,10 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every browser test is marked `browser`, and in one group: with `--dist loadgroup` (as
-    scripts/test.sh runs them) they share one pytest worker, so one Streamlit server and one
-    Chromium, while the other worker runs the rest."""
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def pytest_terminal_summary(terminalreporter):
