@@ -170,14 +170,15 @@ class KeptTab:
         """The tab on a blank document: the last test's Streamlit session ends with its document."""
         if self.context is None:
             self.context = new_context(self.browser)
-        if self.page is None or self.page.is_closed() or self.page.evaluate("history.length") > HISTORY_ROOM:
-            if self.page is not None and not self.page.is_closed():
-                self.page.close()
-            self.page = self.context.new_page()  # same context: its cache of the bundles stays
         page = self.page
-        if page.url.startswith("http"):
-            # Storage belongs to the app's origin: cleared while the tab is still on it.
+        if page is not None and not page.is_closed() and page.url.startswith("http"):
+            # Storage belongs to the app's origin: cleared while the tab is still on it (and
+            # before the tab is swapped: a new tab in this context would still find it).
             page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+        if page is None or page.is_closed() or page.evaluate("history.length") > HISTORY_ROOM:
+            if page is not None and not page.is_closed():
+                page.close()
+            page = self.page = self.context.new_page()  # same context: its cache of the bundles stays
         page.goto("about:blank")
         self.context.clear_cookies()
         page.set_viewport_size(viewport or DESKTOP)

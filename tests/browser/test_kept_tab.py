@@ -32,8 +32,10 @@ def test_each_test_starts_with_a_new_session_and_nothing_stored(kept_tab, base_u
     page.evaluate("() => { localStorage.setItem('left', '1'); sessionStorage.setItem('left', '1'); }")
     page.context.add_cookies([{"name": "left", "value": "1", "url": base_url}])
 
-    for _ in range(HISTORY_ROOM):  # the tab's history grows with every test's pages
-        page.evaluate("history.pushState(null, '', location.href)")
+    # The tab's history grows with every test's pages. (Another path each time: the app's address
+    # script turns a push that keeps the path into a replace.)
+    page.evaluate("n => { for (let i = 0; i < n; i++) history.pushState(null, '', '/filler-' + i); }", HISTORY_ROOM)
+    assert page.evaluate("history.length") > HISTORY_ROOM
 
     page = kept_tab.fresh()
     assert page.viewport_size == {"width": 1366, "height": 768}
