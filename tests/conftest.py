@@ -57,6 +57,7 @@ def hostile_copy(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 BROWSER_TESTS = "tests/browser/"
 
 
+@pytest.hookimpl(optionalhook=True)  # a run without pytest-xdist (-p no:xdist) still works
 def pytest_xdist_make_scheduler(config, log):
     """With `-n 2` (scripts/test.sh): all browser tests on one worker, so one Streamlit server and
     one Chromium, and the other tests one by one on whichever worker is free. (pytest-xdist's own
