@@ -41,10 +41,13 @@ BAR_ROWS = """() => [...new Set([...document.querySelectorAll('.st-key-consult_b
     .map(b => b.getBoundingClientRect()).filter(r => r.height > 0).map(r => Math.round(r.top / 8)))]"""
 
 
-# Each fold label in the main area with its size, and the size of the page's running text.
+# Each fold label and link in the main area with its size, and the size of the page's running text.
 FOLD_LABELS = """() => {
     const size = e => parseFloat(getComputedStyle(e).fontSize);
-    const labels = [...document.querySelectorAll('[data-testid="stMain"] summary')].map(s => {
+    const main = '[data-testid="stMain"]';
+    const shown = [...document.querySelectorAll(`${main} summary, ${main} [data-testid="stPageLink"] a`)]
+        .filter(e => e.getClientRects().length > 0);
+    const labels = shown.map(s => {
         const words = s.querySelector('[data-testid="stMarkdownContainer"] p') || s;
         return [s.innerText.replace(/\\s+/g, ' ').trim(), size(words)];
     });
@@ -54,15 +57,17 @@ FOLD_LABELS = """() => {
 
 
 @pytest.mark.parametrize("consult", [False, True], ids=["normal", "consult"])
-def test_every_fold_label_is_as_large_as_the_text(page, base_url, consult):
-    """Next steps' topics are expanders, its 'Words used here' a text fold: both read at the
-    body text's size, at home and on the wall screen."""
+def test_every_fold_label_and_link_is_as_large_as_the_text(page, base_url, consult):
+    """Next steps' topics are expanders, its 'Words used here' a text fold, 'When to get help' in
+    the banner and Back / Next are links: all read at the body text's size, at home and on the
+    wall screen."""
     next_steps = sections.by_key("next_steps")
     open_url(page, base_url, consult_url(next_steps) if consult else url_of(next_steps))
     labels, text = page.evaluate(FOLD_LABELS)
-    assert len(labels) >= 3, labels
+    assert any("When to get help" in label for label, _ in labels), labels
+    assert len(labels) >= 8, labels
     small = [(label, px) for label, px in labels if px < text - 0.5]
-    assert not small, f"fold labels smaller than the {text} px text: {small}"
+    assert not small, f"fold labels and links smaller than the {text} px text: {small}"
 
 
 def consult_url(section) -> str:
