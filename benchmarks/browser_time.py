@@ -24,7 +24,14 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from benchmarks.common import APP, BARE_APP, BARE_MAX_CHARTS, BARE_PAGES, Plan, alternate, bare_page
 from benchmarks.report import Row
 from explainer import sections
-from tests.support.browser import CHROMIUM_ARGS, chromium_path, finishes_run, streamlit_server, wait_for_app
+from tests.support.browser import (
+    CHROMIUM_ARGS,
+    RunCount,
+    chromium_path,
+    count_runs,
+    streamlit_server,
+    wait_for_app,
+)
 
 # Budgets, each x the bare equivalent measured in the same run (issue 13, point 9)
 FIRST_LOAD_BUDGET = 1.2  # the start page in a fresh tab vs the bare start page
@@ -81,13 +88,15 @@ class Tab:
     """
 
     page: Page
-    runs: int = 0  # script runs finished so far
+    _runs: RunCount = field(init=False)
 
     def __post_init__(self) -> None:
-        self.page.on("websocket", lambda ws: ws.on("framereceived", self._on_frame))
+        self._runs = count_runs(self.page)
 
-    def _on_frame(self, frame: str | bytes) -> None:
-        self.runs += finishes_run(frame)
+    @property
+    def runs(self) -> int:
+        """Script runs finished so far."""
+        return self._runs.finished
 
     @classmethod
     def open(cls, browser: Browser, url: str) -> Tab:
@@ -111,11 +120,8 @@ class Tab:
 
     def wait_for_run(self, runs_before: int) -> None:
         """Wait until the server has sent the end of a script run after the first `runs_before`."""
-        deadline = time.monotonic() + TIMEOUT_MS / 1000
-        while self.runs <= runs_before:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"no script run finished on {self.page.url}")
-            self.page.wait_for_timeout(10)  # lets Playwright deliver the websocket events
+        if not self._runs.wait_past(self.page, runs_before, TIMEOUT_MS / 1000):
+            raise TimeoutError(f"no script run finished on {self.page.url}")
 
     def click_ms(self, target: Locator) -> float:
         runs_before = self.runs
@@ -310,9 +316,9 @@ def find_filter(tab: Tab, app_url: str) -> tuple[Locator | None, str]:
         section = next((s for s in sections.SECTIONS if s.key == key), None)
         if section is None:
             continue
+        runs_before = tab.runs
         tab.page.goto(f"{app_url}/{section.url_path}", wait_until="commit")
-        tab.runs = 0
-        tab.drawn_ms(runs_before=0)
+        tab.drawn_ms(runs_before)
         for selector in FILTER_PILLS:
             pills = tab.page.locator(selector)
             if pills.count() >= 2:

@@ -174,15 +174,25 @@ class RunCount:
     def on_frame(self, frame: str | bytes) -> None:
         self.finished += finishes_run(frame)
 
+    def wait_past(self, page, before: int, timeout_s: float) -> bool:
+        """Wait until more than `before` runs have finished; False if none did within `timeout_s`."""
+        deadline = time.monotonic() + timeout_s
+        while self.finished <= before:
+            if time.monotonic() > deadline:
+                return False
+            page.wait_for_timeout(10)  # lets Playwright deliver the websocket frames
+        return True
+
 
 _RUN_COUNTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def count_runs(page) -> None:
+def count_runs(page) -> RunCount:
     """Count the script runs of `page` from its websocket, from before it opens the app: its
     script-state attribute is debounced and can skip a short run altogether."""
     count = _RUN_COUNTS[page] = RunCount()
     page.on("websocket", lambda ws: ws.on("framereceived", count.on_frame))
+    return count
 
 
 def run_count(page) -> RunCount | None:

@@ -6,7 +6,6 @@ Each helper works on a Playwright sync `Page` that shows the app; none of them s
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -242,13 +241,10 @@ def _watch_run(page) -> Callable[[], None]:
     before = count.finished
 
     def wait() -> None:
-        deadline = time.monotonic() + RERUN_WAIT_S
-        while count.finished <= before:
-            if time.monotonic() > deadline:
-                wait_for_app(page)  # no rerun: nothing changed
-                return
-            page.wait_for_timeout(10)  # lets Playwright deliver the websocket frames
-        wait_for_app(page, settle_ms=0)
+        if count.wait_past(page, before, RERUN_WAIT_S):
+            wait_for_app(page, settle_ms=0)
+        else:
+            wait_for_app(page)  # no rerun: nothing changed
 
     return wait
 
