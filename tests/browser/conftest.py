@@ -171,12 +171,13 @@ class KeptTab:
         if self.context is None:
             self.context = new_context(self.browser)
         page = self.page
-        if page is not None and not page.is_closed() and page.url.startswith("http"):
+        alive = page is not None and not page.is_closed()
+        if alive and page.url.startswith("http"):
             # Storage belongs to the app's origin: cleared while the tab is still on it (and
             # before the tab is swapped: a new tab in this context would still find it).
             page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
-        if page is None or page.is_closed() or page.evaluate("history.length") > HISTORY_ROOM:
-            if page is not None and not page.is_closed():
+        if not alive or page.evaluate("history.length") > HISTORY_ROOM:
+            if alive:
                 page.close()
             page = self.page = self.context.new_page()  # same context: its cache of the bundles stays
         page.goto("about:blank")
