@@ -51,7 +51,7 @@ FOLD_LABELS = """() => {
         const words = s.querySelector('[data-testid="stMarkdownContainer"] p') || s;
         return [s.innerText.replace(/\\s+/g, ' ').trim(), size(words)];
     });
-    const text = [...document.querySelectorAll('[data-testid="stMain"] p')].find(p => p.innerText.length > 80);
+    const text = [...document.querySelectorAll(`${main} p`)].find(p => p.innerText.length > 80);
     return [labels, size(text)];
 }"""
 

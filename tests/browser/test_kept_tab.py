@@ -47,8 +47,15 @@ def test_each_test_starts_with_a_new_session_and_nothing_stored(kept_tab, base_u
 
 
 # Page calls whose effect outlives the document: in the kept tab they would reach later tests.
-LASTING = {"add_init_script", "emulate_media", "route", "route_from_har", "expose_function", "expose_binding"}
-LASTING |= {"set_extra_http_headers"}
+LASTING = {
+    "add_init_script",
+    "emulate_media",
+    "route",
+    "route_from_har",
+    "expose_function",
+    "expose_binding",
+    "set_extra_http_headers",
+}
 
 
 def _own_tab(function: ast.FunctionDef) -> bool:
