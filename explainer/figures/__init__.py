@@ -50,6 +50,14 @@ from explainer.figures.charts import (
     vertebra_summary,
     vertebra_table,
 )
+from explainer.figures.choices import (
+    leanings_figure,
+    leanings_summary,
+    leanings_table,
+    questions_figure,
+    questions_summary,
+    questions_table,
+)
 from explainer.figures.numbers import (
     evidence_icons_figure,
     evidence_icons_summary,
@@ -116,12 +124,18 @@ __all__ = [
     "floor_px",
     "freeze",
     "icon_array_figure",
+    "leanings_figure",
+    "leanings_summary",
+    "leanings_table",
     "load_places",
     "min_width",
     "operation_figure",
     "operation_summary",
     "operation_table",
     "place_problems",
+    "questions_figure",
+    "questions_summary",
+    "questions_table",
     "read_places",
     "spine_places_figure",
     "spine_places_summary",

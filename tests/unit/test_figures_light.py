@@ -4,6 +4,7 @@ import plotly.io as pio
 import pytest
 
 from explainer import figures
+from explainer.summary import LEANINGS
 
 
 def new_figures(content):
@@ -18,9 +19,11 @@ def new_figures(content):
     yield figures.spine_side_figure(content, font_size=22)
     for op in figures.OPERATIONS:
         yield figures.operation_figure(op, True, font_size=22)
+    yield figures.leanings_figure([("No further treatment", "leaning")], LEANINGS, font_size=22)
+    yield figures.questions_figure([("diagnosis", [("What is causing my pain?", True)])], font_size=22)
 
 
-@pytest.mark.parametrize("index", range(12))
+@pytest.mark.parametrize("index", range(14))
 def test_no_template_and_small(content, index):
     fig = list(new_figures(content))[index]
     as_dict = fig.to_dict()
@@ -36,4 +39,4 @@ def test_frozen_new_figures_hand_over_their_dict(content):
 
 
 def test_the_list_above_covers_every_new_picture(content):
-    assert len(list(new_figures(content))) == 12
+    assert len(list(new_figures(content))) == 14
