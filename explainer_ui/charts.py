@@ -16,6 +16,8 @@ import streamlit as st
 
 from explainer import figures, markup
 from explainer.figures import CHART_CONFIG, DRAW_CONFIG, FrozenFigure, freeze
+from explainer.selection import NO_TREATMENT_ID
+from explainer.summary import LEANINGS, NO_TREATMENT
 from explainer_ui import state
 from explainer_ui.data import get_content
 from explainer_ui.fold import fold
@@ -168,14 +170,65 @@ def cause_groups(dimension: str, picked: str | None) -> FrozenFigure:
     return freeze(figures.cause_groups_figure(get_content(), dimension, picked))
 
 
-def treatment_ladder() -> FrozenFigure:
-    """The ladder, its labels at the page's text size (larger in consult mode)."""
-    return _treatment_ladder(font_size())
+def treatment_ladder(marked: tuple[str, ...] = ()) -> FrozenFigure:
+    """The ladder, its labels at the page's text size (larger in consult mode); the options this
+    patient talked about have a larger mark with a thick ring."""
+    return _treatment_ladder(marked, font_size())
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _treatment_ladder(size: int) -> FrozenFigure:
-    return freeze(figures.treatment_ladder_figure(get_content(), [], font_size=size))
+def _treatment_ladder(marked: tuple[str, ...], size: int) -> FrozenFigure:
+    return freeze(figures.treatment_ladder_figure(get_content(), list(marked), font_size=size))
+
+
+Leanings = tuple[tuple[str, str | None], ...]
+Topics = tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _leanings(options: Leanings, size: int) -> FrozenFigure:
+    return freeze(figures.leanings_figure(options, LEANINGS, font_size=size))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _questions(topics: Topics, size: int) -> FrozenFigure:
+    return freeze(figures.questions_figure(topics, font_size=size))
+
+
+def where_you_stand(key: str) -> None:
+    """How this patient feels about each option talked about, and about no further treatment
+    (What matters to you, the summary): the options in the pages' order, never ranked."""
+    content = get_content()
+    answers = state.selection().answers("leanings")
+    marked = set(state.picks("treatments"))
+    options: Leanings = (
+        *((t.name, answers.get(t.id)) for t in content.treatments if t.id in marked),
+        (NO_TREATMENT["name"], answers.get(NO_TREATMENT_ID)),
+    )
+    chart(
+        _leanings(options, font_size()),
+        alt="Where you stand: for each option, a filled dot at leaning towards, not sure or not for me",
+        summary=figures.leanings_summary(options, LEANINGS),
+        data=figures.leanings_table(options, LEANINGS),
+        key=key,
+    )
+
+
+def your_questions(key: str) -> None:
+    """The questions a patient may ask, one row a topic, the ticked ones filled in (Next steps)."""
+    content = get_content()
+    ticked = set(state.picks("questions"))
+    topics: Topics = tuple(
+        (topic, tuple((q.question, q.id in ticked) for q in content.questions if q.topic == topic))
+        for topic in dict.fromkeys(q.topic for q in content.questions)
+    )
+    chart(
+        _questions(topics, font_size()),
+        alt="Your questions: one row for each topic, a dot for each question, filled if you ticked it",
+        summary=figures.questions_summary(topics),
+        data=figures.questions_table(topics),
+        key=key,
+    )
 
 
 def aim_matrix(treatment_ids: tuple[str, ...], symptom_ids: tuple[str, ...], treatments_across: bool) -> FrozenFigure:

@@ -176,7 +176,12 @@ def is_revealed(number_id: str) -> bool:
 
 
 def filter_direction() -> Direction:
-    return Direction(_get(_Plain.FILTER_DIRECTION, Direction.BY_TREATMENT))
+    """'Start from', as last chosen; until then, from what this patient marked: treatments if any
+    were marked, else symptoms if any were (so the grid opens on them, not empty)."""
+    marked_only_symptoms = not picks(Direction.BY_TREATMENT) and picks(Direction.BY_SYMPTOM)
+    return Direction(
+        _get(_Plain.FILTER_DIRECTION, Direction.BY_SYMPTOM if marked_only_symptoms else Direction.BY_TREATMENT)
+    )
 
 
 def filter_picks(direction: Direction) -> tuple[str, ...]:

@@ -1,6 +1,8 @@
 """What each treatment aims at: a filter that links each treatment to the symptoms it is meant to
 help, and back. Its own step, so the options and the side-by-side view are one idea each."""
 
+from contextlib import nullcontext
+
 import streamlit as st
 
 from explainer.aims import aim_sentences, aim_summary, aim_table, link_detail_parts, links_for
@@ -17,6 +19,8 @@ if not state.consult():  # at home, how to use it first; in the consult, the gri
 @st.fragment
 def treatment_symptom_filter() -> None:
     """The filter reruns on its own when a pill is clicked: the rest of the page stays as it is."""
+    # In the consult the grid comes first, above the picks it follows (picture first).
+    picture = st.container() if state.consult() else nullcontext()
     direction = state.filter_direction_control()
     from_treatments = direction == Direction.BY_TREATMENT
     treatment_names = {t.id: t.name for t in content.treatments}
@@ -30,14 +34,15 @@ def treatment_symptom_filter() -> None:
     # What was picked goes across the grid, as in the table beside it. On a phone, the table itself:
     # full names across a grid that narrow would overlap, and a click redraws one chart, not two.
     grid = aim_table(content, rows, columns, direction)
-    charts.chart(
-        charts.aim_matrix(tuple(rows), tuple(columns), from_treatments),
-        alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
-        summary=aim_summary(content, rows, columns, direction),
-        data=grid,
-        key="aim_matrix_chart",
-        phone=grid,
-    )
+    with picture:
+        charts.chart(
+            charts.aim_matrix(tuple(rows), tuple(columns), from_treatments),
+            alt="Grid of treatments against symptoms: main aim, may help, or not aimed at",
+            summary=aim_summary(content, rows, columns, direction),
+            data=grid,
+            key="aim_matrix_chart",
+            phone=grid,
+        )
     sentences = aim_sentences(content, direction, chosen)
     links = links_for(content, direction, chosen)
     # The content's own words for what was picked: their HTML is kept between clicks.
@@ -53,4 +58,6 @@ def treatment_symptom_filter() -> None:
 
 treatment_symptom_filter()
 if state.consult():
-    text.prose("treatments_filter_help")
+    with charts.more() as read_more:
+        if read_more:
+            text.prose("treatments_filter_help")

@@ -3,12 +3,20 @@ questions the clinician asks at the end ('we went over this again' puts a topic 
 
 import streamlit as st
 
-from explainer_ui import state, text
+from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 from explainer_ui.fold import fold
 
 content = get_content()
-text.prose("next_steps_intro")
+consult = state.consult()
+# Picture first in the consult: the questions by topic, the ones ticked filled in. At home the
+# topics below say the same in words.
+if consult:
+    charts.lead(["Here are questions you can ask, by topic.", "A filled dot is one you ticked."])
+    charts.your_questions("your_questions")
+with charts.more() as read_more:  # open at home; under "Read more" in the consult
+    if read_more:
+        text.prose("next_steps_intro")
 
 st.header("Questions you can ask")
 text.show(

@@ -23,7 +23,7 @@ from explainer.summary import (
     summarise,
     take_home,
 )
-from explainer_ui import state, text
+from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 from explainer_ui.download import personal_download_button
 from explainer_ui.fold import fold
@@ -33,6 +33,14 @@ CONTROLS = "summary_controls"
 DETAILS = "summary_details"
 TAKE_AWAY = "summary_take_away"
 OPTIONS = "summary_options"
+PICTURE = "summary_picture"
+
+
+def picture() -> None:
+    """Where the patient stands on the options: not printed (the print is the PDF's first page)."""
+    with st.container(key=PICTURE):
+        st.subheader("How you feel about each option")
+        charts.where_you_stand("summary_where_you_stand")
 
 
 def _bullets(lines: Sequence[str]) -> str:
@@ -111,7 +119,7 @@ if link and not summary.link_is_public:
 st.html(
     """<style>
 @media print {
-  .st-key-summary_controls, .st-key-summary_details, .st-key-summary_take_away,
+  .st-key-summary_controls, .st-key-summary_details, .st-key-summary_take_away, .st-key-summary_picture,
   [data-testid="stExpander"] { display: none !important; }
   .st-key-summary_options [data-testid="stHorizontalBlock"] { flex-wrap: nowrap !important; }
   .st-key-summary_options [data-testid="stColumn"] { min-width: 0 !important; }
@@ -140,6 +148,8 @@ text.show(
 )
 if head.is_draft:
     st.caption(head.review_text)
+if state.consult():  # picture first
+    picture()
 
 with st.container(key=CONTROLS):
     # Closed, its five lists are not drawn (they cost more than the rest of the page to show).
@@ -171,6 +181,8 @@ if summary.look_again:
     st.subheader(LOOK_AGAIN_HEADING)
     text.show(_bullets(f"{item.question} See [{item.page}](<{item.link}>)." for item in summary.look_again))
 
+if not state.consult() and state.picks("treatments"):  # at home, once there are options to show
+    picture()
 options_side_by_side(summary)
 text.warning_signs(content)
 take_home_link_part(summary, link)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from explainer.selection import NO_TREATMENT_ID
 from explainer.summary import LEANINGS, NO_TREATMENT
-from explainer_ui import state, text
+from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
 READINESS = {"yes": "Yes", "no": "No"}
@@ -17,6 +17,10 @@ NOT_A_RANKING = (
 )
 
 content = get_content()
+consult = state.consult()
+if consult:  # picture first: where the patient stands, filled in as they answer below
+    charts.lead(["There are no right or wrong answers.", "The dots show how you feel about each option, for now."])
+    charts.where_you_stand("where_you_stand")
 st.info(NOT_A_RANKING, icon=":material/balance:")
 
 st.header("What matters most to you?")
@@ -42,6 +46,8 @@ else:
         state.answer_choice("leanings", treatment.id, treatment.name, LEANINGS)
     # Last, as on the Treatments page: carrying on without a new treatment is a real choice too.
     state.answer_choice("leanings", NO_TREATMENT_ID, NO_TREATMENT["name"], LEANINGS)
+if not consult:  # at home, under the answers it draws
+    charts.where_you_stand("where_you_stand")
 
 st.header("Are you ready to choose?")
 text.show("Four short questions. A “No” is fine: it shows what to talk about next.", remember=True)

@@ -1,6 +1,6 @@
 """Picture first in consult mode (issue 13 points 1-5 and 8), in a real browser.
 
-On every guided step CONSULT-UI owns, at 1920x1080 and 1366x768: the first picture's top edge is on
+On every guided step, at 1920x1080 and 1366x768: the first picture's top edge is on
 the first screen, no chart text is under 70 % of the body text, this patient's marks are highlighted;
 a tap on the body map picks the symptom; the folded sidebar is out of the tab order; focus lands on
 the heading after a move; one Next control. Screenshots of each step at 1920x1080 go to
@@ -29,7 +29,7 @@ from tests.support.pages import (
 
 pytestmark = pytest.mark.browser
 
-OWNED = ["start", "spine", "causes", "symptoms", "evidence"]
+GUIDED = [section.key for section in sections.GUIDED]
 SCREENS = [(1920, 1080), (1366, 768)]
 MARKED = "causes=scar_tissue&symptoms=dull_ache"
 SCREENS_DIR = SCREENSHOTS / "consult-1920"
@@ -66,7 +66,7 @@ def screen(kept_tab, request):
 
 
 @pytest.mark.parametrize("screen", SCREENS, indirect=True, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("key", OWNED)
+@pytest.mark.parametrize("key", GUIDED)
 def test_each_step_opens_on_its_picture_with_large_chart_text(screen, base_url, key):
     page, (width, height) = screen
     open_url(page, base_url, consult_url(key, MARKED))
