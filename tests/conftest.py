@@ -1,6 +1,7 @@
 """Fixtures, and how pytest-xdist shares the tests out; helpers live in tests/support."""
 
 import shutil
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,18 +56,29 @@ def hostile_copy(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 BROWSER_TESTS = "tests/browser/"
+# Browser test files with module-scoped fixtures (a server or a context of their own): their tests
+# stay on one worker, so each fixture starts once.
+WHOLE_FILES = ("test_flows.py", "test_patient_state.py", "test_served_in_browser.py", "test_take_home_phone.py")
+
+
+def browser_half(nodeid: str) -> str:
+    """Which of the two browser workers runs a test: a stable hash of its id (of its file, for the
+    files above), so the halves are about even and the same from run to run."""
+    path = nodeid.split("::", 1)[0]
+    return f"browser-{zlib.crc32((path if path.endswith(WHOLE_FILES) else nodeid).encode()) % 2}"
 
 
 @pytest.hookimpl(optionalhook=True)  # a run without pytest-xdist (-p no:xdist) still works
 def pytest_xdist_make_scheduler(config, log):
-    """With `-n 2` (scripts/test.sh): all browser tests on one worker, so one Streamlit server and
-    one Chromium, and the other tests one by one on whichever worker is free. (pytest-xdist's own
-    --dist loadgroup does not group under pytest 9, which no longer reads a test's id from the
-    attribute xdist rewrites.)"""
+    """With `-n 2` (scripts/test.sh): the browser tests in two halves, one a worker, each with its
+    own Streamlit server and Chromium (half of the browser tests' time is waiting for a page to
+    settle, so two share the machine's cores well); the other tests one by one on whichever worker
+    is free. (pytest-xdist's own --dist loadgroup does not group under pytest 9, which no longer
+    reads a test's id from the attribute xdist rewrites.)"""
     from xdist.scheduler import LoadScopeScheduling
 
-    class BrowserTestsTogether(LoadScopeScheduling):
+    class BrowserTestsInHalves(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if nodeid.startswith(BROWSER_TESTS) else nodeid
+            return browser_half(nodeid) if nodeid.startswith(BROWSER_TESTS) else nodeid
 
-    return BrowserTestsTogether(config, log)
+    return BrowserTestsInHalves(config, log)

@@ -12,6 +12,7 @@ import time
 import pytest
 
 from benchmarks.ws_client import WsSession, fetch_like_browser, http_get
+from tests.support.aio import run_async
 from tests.support.server import PAGES, running_server
 
 
@@ -54,7 +55,7 @@ def test_pdf_survives_other_sessions_runs_then_is_gone(server_port):
                 assert http_get(session.base + path)[0] == 404
         await session.__aexit__()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_zero_failures_while_others_move_between_pages(server_port):
@@ -88,7 +89,7 @@ def test_zero_failures_while_others_move_between_pages(server_port):
         stop.set()
         return await asyncio.gather(*movers)
 
-    moves = asyncio.run(scenario())
+    moves = run_async(scenario())
     assert sum(moves) >= 20, f"the other sessions barely ran ({moves}): the test proves nothing"
     assert failures == []
 
@@ -104,7 +105,7 @@ def test_another_client_cannot_fetch_it_afterwards(server_port):
             assert http_get(f"http://127.0.0.1:{server_port}{path}")[0] == 404
             await asyncio.sleep(0.5)
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_a_pdf_fetched_once_goes_after_the_grace_time(monkeypatch):
@@ -176,7 +177,7 @@ def test_the_file_id_is_the_one_streamlit_gives(server_port):
         assert "summary" in PdfReader(io.BytesIO(body)).pages[0].extract_text().lower()
         await session.__aexit__()
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_identical_pdfs_from_several_sessions_at_once(server_port):
@@ -193,7 +194,7 @@ def test_identical_pdfs_from_several_sessions_at_once(server_port):
     async def scenario() -> list[list[int]]:
         return list(await asyncio.gather(*(one() for _ in range(6))))
 
-    assert asyncio.run(scenario()) == [[200, 200]] * 6
+    assert run_async(scenario()) == [[200, 200]] * 6
 
 
 def test_the_summary_says_what_happens_to_the_file(fresh_caches):
@@ -229,4 +230,4 @@ def test_the_pdf_is_served_only_to_the_browser_that_pressed(server_port):
             assert [status for status, _, _ in got] == [200, 200]
             assert http_get(base + path, cookie=mine)[0] == 404, "gone once fetched"
 
-    asyncio.run(scenario())
+    run_async(scenario())

@@ -8,7 +8,6 @@ plain `streamlit run app.py` is shown to stall, so the test can fail."""
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import threading
 import time
@@ -17,6 +16,7 @@ import urllib.request
 import pytest
 
 from benchmarks.ws_client import WsSession
+from tests.support.aio import run_async
 from tests.support.paths import ROOT
 from tests.support.server import running_server
 
@@ -98,7 +98,7 @@ def test_twenty_hostile_handshakes_leave_health_fast(site_dir):
             async with WsSession(port) as s:
                 assert not (await s.run("")).exceptions
 
-        asyncio.run(session_works())
+        run_async(session_works())
 
 
 def test_without_the_guard_the_server_stalls(site_dir):
@@ -141,7 +141,7 @@ def _respond(middleware, scope: dict) -> list[dict]:
     async def receive():
         return {"type": "http.request"}
 
-    asyncio.run(middleware(app)(scope, receive, send))
+    run_async(middleware(app)(scope, receive, send))
     return sent
 
 
