@@ -45,12 +45,14 @@ def tab_scripts() -> None:
       button that was pressed, or dropped on <body>); reruns on the same page leave focus alone;
     - a page move adds one browser-history entry, so Back goes to the page before (an address
       change that keeps the page replaces the current entry);
+    - the drawing tools that are modes (pen, circle) say whether they are in hand (aria-pressed);
     - plotly's bundle is loaded once the first page is drawn (explainer_ui.warm)."""
     if not state.first_run_in_tab():
         return
-    with hidden(WARM_KEY):  # one hidden block for all three
+    with hidden(WARM_KEY):  # one hidden block for all of them
         st.html(STYLES / "focus.html", unsafe_allow_javascript=True)
         st.html(STYLES / "address.html", unsafe_allow_javascript=True)
+        st.html(STYLES / "tools.html", unsafe_allow_javascript=True)
         warm_plotly(hide=False)
 
 

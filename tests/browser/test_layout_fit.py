@@ -124,12 +124,16 @@ def test_drawing_tools_are_big_named_always_shown_and_cover_nothing(screen, base
     covered = [t["text"] for t in texts for b in buttons if meet(b, t)]
     assert not covered, f"the tools cover the drawing's words: {covered}"
     assert [b["active"] for b in buttons] == [True, False, False], "the pen is in hand at the start"
+    # A screen reader hears which tool is in hand: the pen and circle are toggles, the eraser an action.
+    assert [b["pressed"] for b in buttons] == ["true", "false", None]
 
     # They work: the circle tool is chosen with one click (a real click at its centre).
     circle = drawing.get_by_role("button", name=DRAW_TOOLS["drawcircle"][1], exact=True)
     circle.click()
     page.wait_for_timeout(200)
-    assert [b["active"] for b in drawing.evaluate(TOOLBAR)["buttons"]] == [False, True, False]
+    after = drawing.evaluate(TOOLBAR)["buttons"]
+    assert [b["active"] for b in after] == [False, True, False]
+    assert [b["pressed"] for b in after] == ["false", "true", None]
     violations = blocking(run_axe(page))
     assert not violations, describe_violations(violations)
     _screenshot(page, drawing, f"drawing-tools-{mode}-{width}x{height}")

@@ -62,7 +62,8 @@ TOOLBAR = """chart => {
         let opacity = 1;
         for (let e = b; e && e !== chart; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
         return {name: b.getAttribute('aria-label'), tag: b.tagName.toLowerCase(), opacity,
-                active: b.classList.contains('active'), ...box(b.getBoundingClientRect())};
+                active: b.classList.contains('active'), pressed: b.getAttribute('aria-pressed'),
+                ...box(b.getBoundingClientRect())};
     });
     const plot = {left: page.left + size.l, top: page.top + size.t,
                   right: page.left + size.l + size.w, bottom: page.top + size.t + size.h};
