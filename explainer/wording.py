@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def upper_first(text: str) -> str:
+    """The first letter as a capital, the rest as written ('ACT' stays 'ACT', as str.capitalize would not)."""
+    return text[:1].upper() + text[1:]
+
+
 def join_names(names: list[str]) -> str:
     """'a, b and c' for reading; names lose their capital unless they are acronyms."""
     names = [n[0].lower() + n[1:] if n[:2] != n[:2].upper() else n for n in names]

@@ -3,6 +3,7 @@ questions the clinician asks at the end ('we went over this again' puts a topic 
 
 import streamlit as st
 
+from explainer.wording import upper_first
 from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 from explainer_ui.fold import fold
@@ -31,7 +32,7 @@ for topic in dict.fromkeys(q.topic for q in content.questions):
     questions = [q for q in content.questions if q.topic == topic]
     # Closed, a topic's tick boxes are not drawn: twenty of them made this page slow to open. The
     # label never changes (a changed label would be a new fold, shut after every tick).
-    label = f"{topic[:1].upper()}{topic[1:]}: {len(questions)} question{'s' * (len(questions) != 1)}"
+    label = f"{upper_first(topic)}: {len(questions)} question{'s' * (len(questions) != 1)}"
     with fold(label, key=state.Keys.question_topic(topic)) as is_open:
         if is_open:
             for question in questions:

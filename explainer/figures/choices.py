@@ -3,7 +3,8 @@
 - Where you stand: each option talked about (and "No further treatment", last) on a three-step
   line: leaning towards, not sure, not for me. The options keep the content's order: it is never a
   ranking. The patient's answer is a large filled dot; the other steps are small open rings, so the
-  answer shows by its shape and size, not only its colour. An option with no answer says so.
+  answer shows by its shape and size, not only its colour. An option with no answer says "not
+  said", the summary's word (explainer.summary.NO_LEANING).
 - Your questions: one row for each topic of questions, one dot for each question in it; a question
   the patient ticked is a filled dot, the others open rings.
 
@@ -19,9 +20,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.figures.base import DEEP_BLUE, GREY, INK, _layout, figure, font, scatter, sizes, wrap
-from explainer.wording import join_names
+from explainer.summary import NO_LEANING
+from explainer.wording import join_names, upper_first
 
-NOT_SAID = "not said yet"
 NAME_CHARS = 18  # a row name's line length, in characters: fits beside the dots on a phone
 CHAR_EM = 0.56  # a generous average character width, in em
 
@@ -47,9 +48,8 @@ def leanings_figure(
     words (explainer.summary.LEANINGS), in the order they are drawn from left to right."""
     small, label, _head = sizes(font_size)
     step_ids = list(steps)
-    names = [
-        wrap(name, NAME_CHARS) + (f"<br><i>{NOT_SAID}</i>" if answer not in steps else "") for name, answer in options
-    ]
+    not_said = f"<br><i>{NO_LEANING.lower()}</i>"
+    names = [wrap(name, NAME_CHARS) + (not_said if answer not in steps else "") for name, answer in options]
     rings_x, rings_y, hover = [], [], []
     dots_x, dots_y, dots_hover = [], [], []
     for row, (name, answer) in enumerate(options):
@@ -106,16 +106,16 @@ def leanings_summary(options: Sequence[tuple[str, str | None]], steps: Mapping[s
         for step in steps
         if any(answer == step for _, answer in said)
     ]
-    text = "How you feel for now. " + " ".join(p[:1].upper() + p[1:] + "." for p in parts)
+    text = "How you feel for now. " + " ".join(upper_first(p) + "." for p in parts)
     not_said = [name for name, answer in options if answer not in steps]
     if not_said:
-        text += f" Not said yet: {join_names(not_said)}."
+        text += f" {NO_LEANING}: {join_names(not_said)}."
     return text
 
 
 def leanings_table(options: Sequence[tuple[str, str | None]], steps: Mapping[str, str]) -> pd.DataFrame:
     return pd.DataFrame(
-        [{"Option": name, "How you feel": steps.get(answer or "", NOT_SAID.capitalize())} for name, answer in options],
+        [{"Option": name, "How you feel": steps.get(answer or "", NO_LEANING)} for name, answer in options],
         columns=["Option", "How you feel"],
     )
 
@@ -126,7 +126,7 @@ def leanings_table(options: Sequence[tuple[str, str | None]], steps: Mapping[str
 def questions_figure(topics: Sequence[tuple[str, Sequence[tuple[str, bool]]]], *, font_size: float = 16) -> go.Figure:
     """`topics`: (topic, [(question, ticked), ...]) in the content's order."""
     small, label, _head = sizes(font_size)
-    names = [wrap(f"{topic[:1].upper()}{topic[1:]}", NAME_CHARS) for topic, _ in topics]
+    names = [wrap(upper_first(topic), NAME_CHARS) for topic, _ in topics]
     counts = [f"{sum(t for _, t in questions)} of {len(questions)}" for _, questions in topics]
     widest = max((len(questions) for _, questions in topics), default=1)
     traces: dict[bool, dict[str, list]] = {True: {"x": [], "y": [], "t": []}, False: {"x": [], "y": [], "t": []}}
@@ -181,7 +181,7 @@ def questions_table(topics: Sequence[tuple[str, Sequence[tuple[str, bool]]]]) ->
     return pd.DataFrame(
         [
             {
-                "Topic": f"{topic[:1].upper()}{topic[1:]}",
+                "Topic": upper_first(topic),
                 "Questions": len(questions),
                 "You ticked": sum(t for _, t in questions),
             }

@@ -32,7 +32,7 @@ def test_each_answer_is_a_large_filled_dot_in_its_column_the_rest_open_rings(fon
     assert len(_points(rings)) == 3 * len(OPTIONS) - 2  # every other step of every option
     assert fig["layout"]["xaxis"]["ticktext"] == ["Leaning<br>towards", "Not<br>sure", "Not<br>for me"]
     names = [label.replace("<br>", " ") for label in fig["layout"]["yaxis"]["ticktext"]]
-    assert names[1] == "Physical therapy and exercise <i>not said yet</i>"
+    assert names[1] == "Physical therapy and exercise <i>not said</i>"
     assert names[0] == "Spinal cord stimulation" and names[2] == "No further treatment"  # the pages' order
     assert_text_not_below_floor(figures.leanings_figure(OPTIONS, LEANINGS, font_size=font_size), font_size)
 
@@ -42,12 +42,12 @@ def test_where_you_stand_in_words_and_as_a_table():
     assert_plain(words)
     assert "Leaning towards: no further treatment" in words
     assert "Not for me: spinal cord stimulation" in words
-    assert "Not said yet: physical therapy and exercise" in words
+    assert "Not said: physical therapy and exercise" in words
     assert "Not sure" not in words  # nothing is there
     table = figures.leanings_table(OPTIONS, LEANINGS)
     assert table.to_dict("records") == [
         {"Option": "Spinal cord stimulation", "How you feel": "Not for me"},
-        {"Option": "Physical therapy and exercise", "How you feel": "Not said yet"},
+        {"Option": "Physical therapy and exercise", "How you feel": "Not said"},
         {"Option": "No further treatment", "How you feel": "Leaning towards"},
     ]
     none_yet = figures.leanings_summary([("No further treatment", None)], LEANINGS)
