@@ -199,8 +199,9 @@ def where_you_stand(key: str) -> None:
     """How this patient feels about each option talked about, and about no further treatment
     (What matters to you, the summary): the options in the pages' order, never ranked."""
     content = get_content()
-    answers = state.selection().answers("leanings")
-    marked = set(state.picks("treatments"))
+    selection = state.selection()
+    answers = selection.answers("leanings")
+    marked = set(selection.treatments)
     options: Leanings = (
         *((t.name, answers.get(t.id)) for t in content.treatments if t.id in marked),
         (NO_TREATMENT["name"], answers.get(NO_TREATMENT_ID)),

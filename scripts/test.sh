@@ -9,6 +9,6 @@ fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy  # the domain package (files and settings in pyproject.toml)
-# Two workers: the browser tests (one Streamlit server, one Chromium) on one, the rest on the other
-# (tests/conftest.py says how).
+# Two workers, each with half the browser tests (its own Streamlit server and Chromium); the other
+# tests go to whichever is free (tests/conftest.py says how).
 .venv/bin/python -m pytest -n 2 "$@"
