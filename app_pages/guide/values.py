@@ -10,18 +10,17 @@ from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
 
 READINESS = {"yes": "Yes", "no": "No"}
-NOT_A_RANKING = (
-    "This step does not pick a treatment for you, and it does not put the options in order. "
-    "There are no right or wrong answers. Your answers go on your summary, so you and your care team "
-    "can talk about them."
-)
+NOT_A_RANKING = "This step does not pick a treatment for you, and it does not put the options in order."
+NO_WRONG_ANSWERS = "There are no right or wrong answers."
+ON_THE_SUMMARY = "Your answers go on your summary, so you and your care team can talk about them."
 
 content = get_content()
 consult = state.consult()
 if consult:  # picture first: where the patient stands, filled in as they answer below
-    charts.lead(["There are no right or wrong answers.", "The dots show how you feel about each option, for now."])
+    charts.lead([NO_WRONG_ANSWERS, "The dots show how you feel about each option, for now."])
     charts.where_you_stand("where_you_stand")
-st.info(NOT_A_RANKING, icon=":material/balance:")
+# Said once: in consult mode the lead above the picture has already said there are no wrong answers.
+st.info(" ".join([NOT_A_RANKING, *([] if consult else [NO_WRONG_ANSWERS]), ON_THE_SUMMARY]), icon=":material/balance:")
 
 st.header("What matters most to you?")
 state.pick_list(

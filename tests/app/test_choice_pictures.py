@@ -10,7 +10,7 @@ import json
 import pytest
 
 from explainer import sections
-from tests.support.app import chart_specs, open_page
+from tests.support.app import all_text, chart_specs, open_page
 
 LEANING = {"treatments": "spinal_cord_stimulation", "leanings": "spinal_cord_stimulation:leaning,none:not_for_me"}
 
@@ -73,3 +73,9 @@ def test_the_aims_grid_opens_on_the_marked_symptoms_when_no_treatment_is_marked(
     at = open_page(sections.by_key("aims").path, symptoms="dull_ache", treatments="spinal_cord_stimulation")
     grid = next(s for s in chart_specs(at) if s["data"] and s["data"][0]["type"] == "heatmap")
     assert [label.replace("<br>", " ") for label in grid["data"][0]["x"]] == ["Spinal cord stimulation"]
+
+
+@pytest.mark.parametrize("consult", ["", "1"])
+def test_what_matters_says_there_are_no_wrong_answers_once(consult):
+    at = open_page(sections.by_key("values").path, **LEANING, **({"consult": consult} if consult else {}))
+    assert all_text(at).count("no right or wrong answers") == 1
