@@ -120,12 +120,23 @@ def test_a_tap_on_the_body_map_picks_the_symptom(page, base_url):
     assert "Yours" in texts
 
 
-def test_the_folded_sidebar_is_not_in_the_tab_order(page, base_url):
+def test_the_folded_sidebar_is_not_in_the_tab_order_and_opens_with_its_button(page, base_url):
     open_url(page, base_url, consult_url("causes"))
     page.locator('[data-testid="stMain"] h1').first.click()
     for _ in range(25):
         page.keyboard.press("Tab")
         assert not page.evaluate(FOCUSED_IN_SIDEBAR), "a folded sidebar link took the focus"
+    # Folded, not gone: the clinician opens it to go straight to any step, still in consult mode.
+    page.get_by_test_id("stExpandSidebarButton").click()
+    aims = sidebar_link(page, sections.by_key("aims"))
+    expect(aims).to_be_visible()
+    rerun_after(page, aims.click)
+    page.wait_for_url(re.compile(rf"/{sections.by_key('aims').url_path}\?(.*&)?consult=1"))
+    expect(
+        page.locator('[data-testid="stMain"]').get_by_text(
+            f"Step {sections.by_key('aims').step} of {len(GUIDED)}", exact=True
+        )
+    ).to_be_visible()
 
 
 def test_one_next_control_and_focus_on_the_heading_after_a_move(page, base_url):
