@@ -20,17 +20,6 @@ charts.lead(
         "An operation makes more room for a squeezed nerve, or holds bones still.",
     ]
 )
-with st.container(horizontal=True, vertical_alignment="bottom", key="operation_controls"):
-    operation = st.segmented_control(
-        "The operation",
-        list(figures.OPERATIONS),
-        format_func=figures.OPERATIONS.get,
-        default="laminectomy",
-        required=True,
-        key="spine_operation",
-    )
-    after = state.spine_view_control(["Before", "After"])
-operation = operation or "laminectomy"
 side, top = st.columns(2)
 with side:
     if marked:  # this patient's causes, numbered where they sit
@@ -51,6 +40,18 @@ with side:
             key="spine_side_chart",
         )
 with top:
+    # Over the drawing they change: the side view starts right under the key sentences.
+    with st.container(horizontal=True, vertical_alignment="bottom", key="operation_controls"):
+        operation = st.segmented_control(
+            "The operation",
+            list(figures.OPERATIONS),
+            format_func=figures.OPERATIONS.get,
+            default="laminectomy",
+            required=True,
+            key="spine_operation",
+        )
+        after = state.spine_view_control(["Before", "After"])
+    operation = operation or "laminectomy"
     name = figures.OPERATIONS[operation]
     charts.chart(
         charts.operation(operation, after, size),

@@ -107,6 +107,18 @@ def test_this_patients_marks_are_highlighted(page, base_url, key):
     assert "Yours" not in texts
 
 
+def test_the_spine_step_shows_the_side_view_and_the_operation_picker_on_the_wall_screen(page, base_url):
+    """Both drawings start on the first screen and the picker sits over the drawing it changes, so
+    the clinician shows another operation, or before and after, without scrolling."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_url(page, base_url, consult_url("spine", MARKED))
+    side = page.locator(".st-key-spine_side_chart").first.bounding_box()
+    picker = page.locator(".st-key-operation_controls").bounding_box()
+    assert side and picker, "the side view or the operation picker is missing"
+    assert side["y"] + side["height"] <= 1080, f"the side view runs off the first screen: {side}"
+    assert picker["y"] + picker["height"] <= 1080 and picker["x"] > side["x"] + side["width"] - 1, picker
+
+
 def test_a_tap_on_the_body_map_picks_the_symptom(page, base_url):
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_url(page, base_url, consult_url("symptoms"))
