@@ -70,6 +70,47 @@ def test_every_fold_label_and_link_is_as_large_as_the_text(page, base_url, consu
     assert not small, f"fold labels and links smaller than the {text} px text: {small}"
 
 
+# The words of each question above a control and of each pill, with their size, and the running text's.
+CONTROL_LABELS = """() => {
+    const size = e => parseFloat(getComputedStyle(e).fontSize);
+    const main = '[data-testid="stMain"]';
+    const shown = [...document.querySelectorAll(
+        `${main} [data-testid="stWidgetLabel"] p, ${main} [data-testid="stButtonGroup"] button p`)]
+        .filter(e => e.getClientRects().length > 0);
+    const text = [...document.querySelectorAll(`${main} p`)].find(p => p.innerText.length > 80);
+    return [shown.map(e => [e.innerText.trim(), size(e)]), size(text)];
+}"""
+# The arrow of each shown expander and of each text fold, in px.
+ARROWS = """() => {
+    const main = '[data-testid="stMain"]';
+    const shown = e => e.getClientRects().length > 0;
+    const arrow = '[data-testid="stExpander"] summary [data-testid="stIconMaterial"]';
+    const expanders = [...document.querySelectorAll(`${main} ${arrow}`)]
+        .filter(shown).map(e => parseFloat(getComputedStyle(e).fontSize));
+    const folds = [...document.querySelectorAll(`${main} details.fold > summary`)]
+        .filter(shown).map(e => parseFloat(getComputedStyle(e, '::before').fontSize));
+    return [expanders, folds];
+}"""
+
+
+@pytest.mark.parametrize("consult", [False, True], ids=["normal", "consult"])
+def test_questions_and_pills_read_at_the_text_size_and_every_fold_arrow_is_alike(page, base_url, consult):
+    """A patient picking at home reads the question and each pill's words as large as the text
+    (Streamlit draws them smaller); an expander's arrow is as large as a text fold's."""
+    treatments = sections.by_key("treatments")
+    open_url(page, base_url, consult_url(treatments) if consult else url_of(treatments))
+    labels, text = page.evaluate(CONTROL_LABELS)
+    assert any("Spinal cord stimulation" in label for label, _ in labels), labels
+    small = [(label, px) for label, px in labels if px < text - 0.5]
+    assert not small, f"questions and pills smaller than the {text} px text: {small}"
+
+    next_steps = sections.by_key("next_steps")
+    open_url(page, base_url, consult_url(next_steps) if consult else url_of(next_steps))
+    expanders, folds = page.evaluate(ARROWS)
+    assert expanders and folds, (expanders, folds)
+    assert {round(px) for px in expanders + folds} == {round(folds[0])}, (expanders, folds)
+
+
 def consult_url(section) -> str:
     return url_of(section) + "?consult=1"
 
