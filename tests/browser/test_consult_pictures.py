@@ -17,8 +17,10 @@ from explainer import sections
 from explainer.figures import body_px, floor_px
 from tests.support.browser import wait_for_app
 from tests.support.pages import (
+    CONSULT_SCREENS,
     POINT_JS,
     SCREENSHOTS,
+    assert_consult_fits,
     open_every_fold,
     open_url,
     pill,
@@ -30,7 +32,6 @@ from tests.support.pages import (
 pytestmark = pytest.mark.browser
 
 GUIDED = [section.key for section in sections.GUIDED]
-SCREENS = [(1920, 1080), (1366, 768)]
 MARKED = "causes=scar_tissue&symptoms=dull_ache"
 SCREENS_DIR = SCREENSHOTS / "consult-1920"
 
@@ -65,7 +66,7 @@ def screen(kept_tab, request):
     return kept_tab.fresh(viewport={"width": width, "height": height}), (width, height)
 
 
-@pytest.mark.parametrize("screen", SCREENS, indirect=True, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", CONSULT_SCREENS, indirect=True, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("key", GUIDED)
 def test_each_step_opens_on_its_picture_with_large_chart_text(screen, base_url, key):
     page, (width, height) = screen
@@ -74,6 +75,7 @@ def test_each_step_opens_on_its_picture_with_large_chart_text(screen, base_url, 
     top = page.evaluate(FIRST_CHART_TOP)
     assert top is not None, f"{key}: no picture"
     assert 0 <= top < height - 100, f"{key} at {width}x{height}: the first picture starts at {top} px"
+    assert_consult_fits(page, key, width, height)  # for test_consult_mode, which leaves these out
 
     floor = floor_px(body_px(True))
     texts = page.evaluate(CHART_TEXTS)

@@ -409,6 +409,27 @@ OVERFLOW = """() => {
 
 
 # The screen position of the point that carries this id (customdata) in the first shown chart.
+# The screens on which test_consult_pictures opens every guided step in consult mode.
+CONSULT_SCREENS = [(1920, 1080), (1366, 768)]
+# The distinct top edges (rounded) of the consult bar's controls: one per line of the bar.
+# (Streamlit keeps a hidden, unlaid copy of a button that has a tooltip: those have no size.)
+BAR_ROWS = """() => [...new Set([...document.querySelectorAll('.st-key-consult_bar button')]
+    .map(b => b.getBoundingClientRect()).filter(r => r.height > 0).map(r => Math.round(r.top / 8)))]"""
+
+
+def assert_consult_fits(page, key: str, width: int, height: int) -> None:
+    """A page in consult mode does not scroll sideways, and on a laptop or a wall screen (1366 px
+    and wider) its consult bar is one line."""
+    overflow = page.evaluate(OVERFLOW)
+    doc, main = overflow["document"], overflow["main"]
+    assert doc[0] <= doc[1] + 1 and (main is None or main[0] <= main[1] + 1), (
+        f"{key} at {width}x{height} scrolls sideways: {overflow}"
+    )
+    if width >= 1366:
+        rows = page.evaluate(BAR_ROWS)
+        assert len(rows) == 1, f"{key} at {width}x{height}: the consult bar has rows at {rows}"
+
+
 POINT_JS = """(id) => {
     const chart = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')]
         .find(c => c.offsetParent !== null);
