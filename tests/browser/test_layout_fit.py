@@ -191,3 +191,20 @@ def test_five_options_compared_without_sideways_scrolling(screen, base_url, axe_
     violations = blocking(run_axe(page))
     assert not violations, describe_violations(violations)
     _screenshot(page, shown, f"compare-{mode}-{width}x{height}")
+
+
+# The top edges (rounded) of each shown answer's options on What matters to you: one per line.
+ANSWER_ROWS = """() => [...document.querySelectorAll('[data-testid="stMain"] [role="radiogroup"]')]
+    .filter(g => g.getClientRects().length > 0)
+    .map(g => [g.getAttribute('aria-label'),
+               new Set([...g.querySelectorAll('button')].map(b => Math.round(b.getBoundingClientRect().top))).size])"""
+
+
+def test_each_answer_is_one_line_on_a_phone(kept_tab, base_url):
+    """With their words at the text's size, 'Leaning towards', 'Not sure' and 'Not for me' still sit
+    on one line of a 390 px phone: a control broken over two lines reads as two."""
+    page = kept_tab.fresh(viewport={"width": 390, "height": 844})
+    open_url(page, base_url, _url("values", False, "treatments=physical_therapy,spinal_cord_stimulation"))
+    rows = page.evaluate(ANSWER_ROWS)
+    assert len(rows) >= 3 + len(CONTENT.readiness), rows  # two options, no further treatment, readiness
+    assert all(lines == 1 for _, lines in rows), rows
