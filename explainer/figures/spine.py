@@ -9,6 +9,7 @@ listed under the drawing instead, so every cause asked for is shown.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -41,6 +42,7 @@ BODY_X0, BODY_X1 = -3.2, -0.2
 CANAL_X0, CANAL_X1 = -0.2, 1.0
 LEVELS = (("L3", 12.8), ("L4", 9.8), ("L5", 6.8))  # (name, top of the body)
 BODY_H, DISC_H = 2.2, 0.8
+KEY_FROM = 0.58  # where the key of causes starts, as a share of the chart's width
 MUSCLE = "#F2D7CC"
 NERVE_EDGE = "#8A7A00"
 
@@ -179,6 +181,7 @@ def spine_side_figure(
     # The key beside the drawing: for each cause a number, its name, where it sits, "Yours" in words.
     key_lines: list[tuple[float, str, str]] = []
     line = 0.0
+    key_width = 0.0
     for n, cid in enumerate(wanted, start=1):
         place = places.spine_place(cid)
         part = places.part(place.part_id) if place and place.part_id else None
@@ -187,6 +190,11 @@ def spine_side_figure(
         text = f"<b>{n}</b>  {name}<br><i>{where}</i>"
         if cid in marked_set:
             text = f"<b>{n}  Yours: {name}</b><br><i>{where}</i>"
+        # About how wide its widest line is drawn (bold letters are wider): the key's width.
+        first, *rest = name.split("<br>")
+        name_chars = max([len(f"{n}  Yours: {first}" if cid in marked_set else f"{n}  {first}"), *map(len, rest)])
+        name_px = name_chars * (0.48 if cid in marked_set else 0.45) * small  # measured: 0.43 bold
+        key_width = max(key_width, name_px, len(where) * 0.45 * small)
         lines = text.count("<br>") + 1
         key_lines.append((line + lines / 2, text, cid))
         line += lines + 0.8
@@ -208,10 +216,12 @@ def spine_side_figure(
                             anchor="x2"),
             )  # fmt: skip
     elif wanted:
-        drawing["domain"] = [0, 0.56]
+        drawing["domain"] = [0, KEY_FROM - 0.02]
         extra = dict(
-            xaxis2=dict(visible=False, domain=[0.58, 1], range=[0, 1], fixedrange=True),
+            xaxis2=dict(visible=False, domain=[KEY_FROM, 1], range=[0, 1], fixedrange=True),
             yaxis2=dict(visible=False, range=[line + 0.5, -0.5], fixedrange=True, anchor="x2"),
+            # Narrower than this, the key's widest line runs out of the chart: show the phone figure.
+            meta={"min_width": math.ceil(key_width / (1 - KEY_FROM)) + 20},
         )
     shapes = spine_shapes() + nerve_shapes()
     layout = _layout(
@@ -228,7 +238,9 @@ def spine_side_figure(
         note(x=-5.5, y=14.4, text="Front (belly side)", showarrow=False, font=font(small, GREY)),
         note(x=5.0, y=14.4, text="Back", showarrow=False, font=font(small, GREY)),
     ]
-    _part_labels(annotations, shapes, places, label_px, front_only=narrow)
+    # With the key beside the drawing, the parts at the back are not named: their names would run
+    # into the key (each cause's place is in its key line, and the table names every part).
+    _part_labels(annotations, shapes, places, label_px, front_only=narrow or bool(wanted))
     if not wanted:
         # One invisible point: the drawing still has a trace layer (the page can tell it is drawn).
         anchor = scatter(x=[0], y=[0], mode="markers", marker=dict(opacity=0), hoverinfo="skip", showlegend=False)

@@ -208,3 +208,41 @@ def test_each_answer_is_one_line_on_a_phone(kept_tab, base_url):
     rows = page.evaluate(ANSWER_ROWS)
     assert len(rows) >= 3 + len(CONTENT.readiness), rows  # two options, no further treatment, readiness
     assert all(lines == 1 for _, lines in rows), rows
+
+
+# ------------------------------------------------------------------------------------------
+# "Where in the spine" on Why pain can continue: the side view with every cause and its key
+
+PLACES_SCREENS = [
+    ("consult", 1920, 1080, True, True),
+    ("consult", 1366, 768, True, True),
+    ("consult", 1024, 768, False, True),
+    ("normal", 1366, 768, False, True),
+    ("normal", 1366, 768, True, True),
+    ("normal", 900, 800, True, False),  # the sidebar open: too narrow for the key beside the drawing
+    ("normal", 390, 844, True, False),
+]
+
+
+@pytest.mark.parametrize(
+    "screen", PLACES_SCREENS, indirect=True, ids=lambda s: f"{s[0]}-{s[1]}x{s[2]}{'-marked' if s[3] else ''}"
+)
+def test_no_spine_label_overlaps_the_key_of_causes(screen, base_url):
+    """The parts named at the back of the spine (facet joint, back muscles...) and the numbered key
+    of causes beside the drawing never cover each other, at home with the sidebar open too."""
+    page, (mode, width, height, marked, wide) = screen
+    open_url(page, base_url, _url("causes", mode == "consult", "causes=scar_tissue,adjacent_segment" if marked else ""))
+    page.wait_for_timeout(300)
+    charts = page.locator('[data-testid="stMain"] [class*="st-key-cause_places_"] [data-testid="stPlotlyChart"]')
+    places = charts.locator("visible=true")
+    assert places.count() == 1, f"{places.count()} side views shown (one of wide and phone must show)"
+    box, texts = chart_text_boxes(places.first)
+    words = " ".join(t["text"] for t in texts)
+    assert "Nerve root" in words and "Scar tissue" in words, f"the side view's names are not drawn: {words[:200]}"
+    shown_wide = places.first.evaluate("c => !!c.closest('[class*=\"st-key-wide_\"]')")
+    assert shown_wide == wide, f"{mode} at {width}x{height}: the {'wide' if shown_wide else 'phone'} side view shows"
+    _screenshot(page, places.first, f"spine-places-{mode}-{width}x{height}{'-marked' if marked else ''}")
+    assert not overlapping(texts), f"{mode} at {width}x{height}: " + "; ".join(overlapping(texts))
+    assert not outside(box, texts), f"{mode} at {width}x{height}: text out of the chart: " + "; ".join(
+        outside(box, texts)
+    )
