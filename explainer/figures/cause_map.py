@@ -11,6 +11,7 @@ category is unknown goes in an "Other" row or column, so a new cause always appe
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import pandas as pd
@@ -40,7 +41,11 @@ from explainer.wording import join_names
 PAIN_SYMBOLS = ("circle", "diamond", "square", "triangle-up", "hexagon", "star")
 PAIN_COLOURS = (BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY)
 OTHER = "_other"
-NAME_WIDTH = 26  # characters per line of a cause's name on the map
+NAME_WIDTH = 20  # characters per line of a cause's name on the map (this patient's, in bold: 2 fewer)
+ROW_WIDTH = 13  # characters per line of a row's name
+MARK_AT = 0.05  # where in its column a cause's mark sits (its name follows)
+# About how wide a letter is drawn, in font sizes (measured here: 0.40, and 0.44 in bold; a margin added).
+LETTER_EM, BOLD_EM = 0.42, 0.46
 
 TIMING_WORDS = {"before": "before surgery", "during": "during surgery", "after": "after surgery"}
 
@@ -182,10 +187,13 @@ def cause_map_figure(
     causes = list(content.causes)
 
     # Heights in units of one text line: each cause takes its lines plus a gap.
+    def name(cause) -> str:
+        return wrap(_label(cause), NAME_WIDTH - 2 if _is_yours(cause, marked_set) else NAME_WIDTH)
+
     def lines(cause) -> int:
         extra = 1 if len(cause.timing) > 1 else 0
         yours = 1 if _is_yours(cause, marked_set) else 0
-        return wrap(_label(cause), NAME_WIDTH).count("<br>") + 1 + extra + yours
+        return name(cause).count("<br>") + 1 + extra + yours
 
     cells: dict[tuple[int, int], list] = {}
     for cause in causes:
@@ -219,13 +227,13 @@ def cause_map_figure(
             for cause in cells.get((col, r), []):
                 n = lines(cause)
                 centre = y - n * line_units / 2
-                text = wrap(_label(cause), NAME_WIDTH)
+                text = name(cause)
                 if len(cause.timing) > 1:
                     also = " or ".join(TIMING_WORDS.get(t, timing_labels.get(t, t)).lower() for t in cause.timing[1:])
                     text += f"<br><i>also {also}</i>"
                 if _is_yours(cause, marked_set):
                     text = f"<b>Yours:<br>{text}</b>"
-                xs.append(col + 0.1)
+                xs.append(col + MARK_AT)
                 ys.append(centre)
                 texts.append(text)
                 ids.append(cause.id)
@@ -266,6 +274,13 @@ def cause_map_figure(
     used = {pain_of[c.id] for c in causes}
     data += _legend(pains, used, bool(marked_set & {c.id for c in causes}), font_size, label_px)
     height = round(total * font_size * 1.0 + 6 * font_size + 40)
+    left = round(0.62 * label_px * ROW_WIDTH) + 10
+    # A column holds its mark and the widest line of a name beside it, before the next column's line.
+    widest = max(
+        max(len(line) for line in name(c).split("<br>")) * (BOLD_EM if _is_yours(c, marked_set) else LETTER_EM)
+        for c in causes
+    )
+    column_px = (widest * label_px + max(size) / 2 + 8) / (0.98 - MARK_AT)
     layout = _layout(
         height,
         xaxis=dict(
@@ -280,7 +295,7 @@ def cause_map_figure(
         yaxis=dict(
             range=[0, total],
             tickvals=row_centres,
-            ticktext=[f"<b>{wrap(label, 16)}</b>" for _, label in rows],
+            ticktext=[f"<b>{wrap(label, ROW_WIDTH)}</b>" for _, label in rows],
             tickfont=dict(size=label_px, color=INK),
             fixedrange=True,
             automargin=False,
@@ -302,10 +317,12 @@ def cause_map_figure(
         ),
         # Room for the row names in bold and the column names above, worked out here: plotly's
         # automargin draws the map, measures the names and draws it again (and measured them short).
-        margin=dict(l=round(0.62 * label_px * 16) + 10, r=10, t=round(1.5 * head_px) + 10, b=round(3 * font_size)),
+        margin=dict(l=left, r=10, t=round(1.5 * head_px) + 10, b=round(3 * font_size)),
         font=font(label_px),
         hoverlabel=dict(font=dict(size=label_px), bgcolor="white"),
         clickmode="event+select",
+        # Narrower than this, a name runs into the next column or out of the map: show the phone map.
+        meta={"min_width": left + 10 + math.ceil(len(columns) * column_px)},
     )
     return figure(data, layout)
 
