@@ -277,10 +277,13 @@ def cause_map_figure(
     left = round(0.62 * label_px * ROW_WIDTH) + 10
     # A column holds its mark and the widest line of a name beside it, before the next column's line.
     widest = max(
-        max(len(line) for line in name(c).split("<br>")) * (BOLD_EM if _is_yours(c, marked_set) else LETTER_EM)
-        for c in causes
+        (
+            max(len(line) for line in name(c).split("<br>")) * (BOLD_EM if _is_yours(c, marked_set) else LETTER_EM)
+            for c in causes
+        ),
+        default=0.0,
     )
-    column_px = (widest * label_px + max(size) / 2 + 8) / (0.98 - MARK_AT)
+    column_px = (widest * label_px + max(size, default=0) / 2 + 8) / (0.98 - MARK_AT)
     layout = _layout(
         height,
         xaxis=dict(
