@@ -299,9 +299,10 @@ def treatment_ladder_figure(
     return fig
 
 
-def _wrap(label: str) -> str:
-    """Short lines, so narrow grid columns never overlap."""
-    return wrap(label, 9)
+def _wrap(label: str, columns: int) -> str:
+    """A column's name in lines short enough that its neighbours never overlap: 9 letters when
+    there are many columns, up to 24 when there are few (not a tall stack of short lines)."""
+    return wrap(label, max(9, min(24, 54 // max(1, columns))))
 
 
 GRID_ROW_CHARS = 18  # a row name of the aim grid, wrapped so the grid keeps room on a phone
@@ -353,7 +354,7 @@ def aim_matrix_figure(
     heatmap = dict(
         type="heatmap",
         z=[[AIM_SCORE[aim] for aim in row] for row in aims],
-        x=[_wrap(c.name) for c in columns],
+        x=[_wrap(c.name, len(columns)) for c in columns],
         y=row_labels,
         zmin=0,
         zmax=2,
@@ -383,7 +384,7 @@ def aim_matrix_figure(
     # Margins worked out from the labels, not plotly's automargin: that draws the chart, measures
     # the labels and draws it again, on every pick (it was most of a filter click).
     left = round(max((len(line) for r in row_labels for line in r.split("<br>")), default=0) * 0.55 * row_px_font) + 16
-    top_lines = max((_wrap(c.name).count("<br>") + 1 for c in columns), default=1)
+    top_lines = max((_wrap(c.name, len(columns)).count("<br>") + 1 for c in columns), default=1)
     top = round(top_lines * 1.25 * small) + 14
     layout = _layout(
         round(140 * small / 13 + row_px * max(1, len(rows))),

@@ -32,6 +32,20 @@ def test_the_grid_built_without_validation_is_what_plotly_accepts(content):
         assert go.Figure(fast.to_dict()).to_dict() == checked.to_dict()
 
 
+@pytest.mark.parametrize(("picked", "longest"), [(1, 24), (3, 18), (8, 9)])
+def test_a_grid_column_name_is_as_wide_as_its_column_allows(content, picked, longest):
+    """Few columns: a name in a line or two, not a stack of short lines; many: short lines that
+    cannot run into the next column."""
+    treatments, symptoms = [t.id for t in content.treatments], [s.id for s in content.symptoms]
+    grid = figures.aim_matrix_figure(content, treatments, symptoms[:picked], False).to_dict()
+    names = grid["data"][0]["x"]
+    assert len(names) == picked
+    lines = [line for name in names for line in name.split("<br>")]
+    assert all(len(line) <= longest for line in lines if " " in line), lines  # a long word stays whole
+    if picked == 1:
+        assert names[0].count("<br>") <= 1, names  # "Dull, aching pain in the back or leg": two lines
+
+
 def test_a_mistake_in_the_grid_would_be_caught_by_plotly(content):
     """The check above can fail: plotly, checking, refuses a property it does not know."""
     fig = figures.aim_matrix_figure(content, ["nsaids"], ["dull_ache"]).to_dict()
