@@ -20,7 +20,9 @@ charts.lead(
         "An operation makes more room for a squeezed nerve, or holds bones still.",
     ]
 )
-side, top = st.columns(2)
+# One under the other in a column too narrow for both (layout.css, consult.css): side by side,
+# their names would not fit.
+side, top = st.container(key="spine_views").columns(2)
 with side:
     if marked:  # this patient's causes, numbered where they sit
         summary, table = charts.spine_places_words(marked, marked)

@@ -115,10 +115,11 @@ def _icon_rows(panels: list[tuple], font_size: float, heading: str | None = None
     hover_on = []
     y_top = 0.0
     for name, kind, outcome, groups in panels:
-        title = heading or f"<b>{wrap(KIND_WORDS[kind] + ': ' + name, 80)}</b><br>{wrap(outcome, heading_chars)}"
-        if narrow and heading is None:
-            title = f"<b>{wrap(KIND_WORDS[kind] + ': ' + name, heading_chars)}</b><br>"
-            title += wrap(outcome, heading_chars)
+        # As wide as the two arrays under it (about 60 letters), not wider: in consult mode on a
+        # tablet the column is little wider than the arrays.
+        title = heading or (
+            f"<b>{wrap(KIND_WORDS[kind] + ': ' + name, heading_chars)}</b><br>{wrap(outcome, heading_chars)}"
+        )
         texts_x.append(-0.5)
         texts_y.append(y_top)
         texts.append(title)

@@ -203,8 +203,11 @@ def spine_side_figure(
     extra: dict = {}
     upright = dict(visible=False, range=[-1.2, 15.0], scaleanchor="x", scaleratio=1, fixedrange=True)
     if narrow:
-        drawing["range"] = [-9.0, 6.0]
-        drawing_px = 360 * 16.2 / (drawing["range"][1] - drawing["range"][0])
+        drawing["range"] = [-10.0, 6.0]  # room for the front labels in consult mode's type too
+        # With many causes (marks side by side), larger with consult mode's larger marks, so they stay
+        # apart on a tablet; a few of this patient's causes fit the usual size.
+        grow = max(1.0, font_size / 17) if len(wanted) > 4 else 1.0
+        drawing_px = 360 * grow * 16.2 / (drawing["range"][1] - drawing["range"][0])
         key_px = (line + 1) * 1.5 * small if wanted else 0
         height = drawing_px + key_px + 30
         if wanted:

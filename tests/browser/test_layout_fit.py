@@ -255,9 +255,15 @@ EVERY_MARK = (
     "&treatments=spinal_cord_stimulation,physical_therapy,epidural_steroid"
     "&leanings=spinal_cord_stimulation:leaning&questions=q_cause"
 )
-# The wall screen, a laptop at home with the sidebar open (the narrowest column a wide chart is
-# drawn in) and a phone.
-CHART_SCREENS = [("consult", 1920, 1080), ("normal", 1366, 768), ("normal", 390, 844)]
+# The wall screen, a tablet in consult mode, a laptop at home with the sidebar open (the narrowest
+# column a wide chart is drawn in), a small laptop with the sidebar open, and a phone.
+CHART_SCREENS = [
+    ("consult", 1920, 1080),
+    ("consult", 768, 1024),
+    ("normal", 1366, 768),
+    ("normal", 900, 800),
+    ("normal", 390, 844),
+]
 
 
 @pytest.mark.parametrize("screen", CHART_SCREENS, indirect=True, ids=lambda s: f"{s[0]}-{s[1]}x{s[2]}")
