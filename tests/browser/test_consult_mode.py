@@ -38,11 +38,12 @@ SIDEBAR_WIDTH = """() => {
 GUIDED = [s for s in PAGES if s.guided]
 
 
-# Each fold label and link in the main area with its size, and the size of the page's running text.
-FOLD_LABELS = """() => {
+# Each shown label in the main area that one of `selectors` finds, with the size its words are
+# drawn at, and the size of the page's running text.
+LABEL_SIZES = """(selectors) => {
     const size = e => parseFloat(getComputedStyle(e).fontSize);
     const main = '[data-testid="stMain"]';
-    const shown = [...document.querySelectorAll(`${main} summary, ${main} [data-testid="stPageLink"] a`)]
+    const shown = [...document.querySelectorAll(selectors.map(s => `${main} ${s}`).join(', '))]
         .filter(e => e.getClientRects().length > 0);
     const labels = shown.map(s => {
         const words = s.querySelector('[data-testid="stMarkdownContainer"] p') || s;
@@ -51,6 +52,8 @@ FOLD_LABELS = """() => {
     const text = [...document.querySelectorAll(`${main} p`)].find(p => p.innerText.length > 80);
     return [labels, size(text)];
 }"""
+FOLDS_AND_LINKS = ["summary", '[data-testid="stPageLink"] a']
+QUESTIONS_AND_PILLS = ['[data-testid="stWidgetLabel"] p', '[data-testid="stButtonGroup"] button p']
 
 
 @pytest.mark.parametrize("consult", [False, True], ids=["normal", "consult"])
@@ -60,23 +63,13 @@ def test_every_fold_label_and_link_is_as_large_as_the_text(page, base_url, consu
     wall screen."""
     next_steps = sections.by_key("next_steps")
     open_url(page, base_url, consult_url(next_steps) if consult else url_of(next_steps))
-    labels, text = page.evaluate(FOLD_LABELS)
+    labels, text = page.evaluate(LABEL_SIZES, FOLDS_AND_LINKS)
     assert any("When to get help" in label for label, _ in labels), labels
     assert len(labels) >= 8, labels
     small = [(label, px) for label, px in labels if px < text - 0.5]
     assert not small, f"fold labels and links smaller than the {text} px text: {small}"
 
 
-# The words of each question above a control and of each pill, with their size, and the running text's.
-CONTROL_LABELS = """() => {
-    const size = e => parseFloat(getComputedStyle(e).fontSize);
-    const main = '[data-testid="stMain"]';
-    const shown = [...document.querySelectorAll(
-        `${main} [data-testid="stWidgetLabel"] p, ${main} [data-testid="stButtonGroup"] button p`)]
-        .filter(e => e.getClientRects().length > 0);
-    const text = [...document.querySelectorAll(`${main} p`)].find(p => p.innerText.length > 80);
-    return [shown.map(e => [e.innerText.trim(), size(e)]), size(text)];
-}"""
 # The arrow of each shown expander and of each text fold, in px.
 ARROWS = """() => {
     const main = '[data-testid="stMain"]';
@@ -96,7 +89,7 @@ def test_questions_and_pills_read_at_the_text_size_and_every_fold_arrow_is_alike
     (Streamlit draws them smaller); an expander's arrow is as large as a text fold's."""
     treatments = sections.by_key("treatments")
     open_url(page, base_url, consult_url(treatments) if consult else url_of(treatments))
-    labels, text = page.evaluate(CONTROL_LABELS)
+    labels, text = page.evaluate(LABEL_SIZES, QUESTIONS_AND_PILLS)
     assert any("Spinal cord stimulation" in label for label, _ in labels), labels
     small = [(label, px) for label, px in labels if px < text - 0.5]
     assert not small, f"questions and pills smaller than the {text} px text: {small}"
