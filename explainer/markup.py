@@ -19,6 +19,7 @@ from the address bar) exactly as typed, with no Markdown at all.
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 import re
@@ -169,6 +170,29 @@ def _table_html(header: tuple[object, ...], rows: tuple[tuple[object, ...], ...]
     head = "".join(cell(h, "th") for h in header)
     body = "".join("<tr>" + "".join(cell(v, "td") for v in row) + "</tr>\n" for row in rows)
     return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+
+
+def picture_html(wide_svg: str, phone_svg: str, alt: str) -> str:
+    """A drawing made without plotly (explainer.figures.icons), wide and for a phone, as images
+    with their text alternative: one element in the page, not four. layout.css shows one of the two
+    by the screen's width. Each image says its size, so the page is laid out once, not again when
+    the image is decoded. The SVG is the app's own (its text escaped where it is made), carried in
+    the address of the image itself: nothing is fetched."""
+    name = html.escape(alt, quote=True)
+    images = []
+    for kind, svg in (("wide", wide_svg), ("phone", phone_svg)):
+        size = _SVG_SIZE.search(svg)
+        if size is None:
+            raise ValueError(f"the {kind} drawing does not start with <svg ... width=... height=...>")
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        images.append(
+            f'<img class="picture-{kind}" src="data:image/svg+xml;base64,{data}" '
+            f'width="{size["width"]}" height="{size["height"]}" alt="{name}" />'
+        )
+    return "".join(images)
+
+
+_SVG_SIZE = re.compile(r'\A<svg\b[^>]*?\swidth="(?P<width>[\d.]+)"[^>]*?\sheight="(?P<height>[\d.]+)"')
 
 
 def table_fold_html(label: str, header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:

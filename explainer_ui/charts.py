@@ -105,14 +105,11 @@ def phone_below(width_px: int, key: str) -> AbstractContextManager:
     return st.container(key=f"fit{step}_{key}")
 
 
-def picture(svg: str, *, phone: str, alt: str, summary: str, data: pd.DataFrame, key: str) -> None:
+def picture(svg: str, *, phone: str, alt: str, summary: str, data: pd.DataFrame) -> None:
     """A drawing made without plotly (explainer.figures.icons), wide and for a phone (layout.css
     shows one by the screen's width), with its accessible name, its one-sentence summary and its
-    data, like `chart`. An image: nothing in it runs or is fetched."""
-    with st.container(key=f"wide_{key}"):
-        st.image(svg, alt=alt)
-    with st.container(key=f"phone_{key}"):
-        st.image(phone, alt=alt)
+    data, like `chart`. SVG written into the page: nothing in it runs or is fetched."""
+    st.html(markup.picture_html(svg, phone, alt))
     described(summary, data)
 
 

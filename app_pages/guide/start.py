@@ -27,7 +27,6 @@ with picture:
             alt="100 people: about 21 of them have pain that lasts after lower back surgery",
             summary=figures.evidence_icons_summary(content, HOOK),
             data=figures.evidence_icons_table(content, HOOK),
-            key="start_icons",
         )
 
 st.header("The steps")

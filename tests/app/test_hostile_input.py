@@ -85,7 +85,8 @@ def _style_sheet(node: ast.expr) -> bool:
 
 
 def _rendered_markdown(node: ast.expr) -> bool:
-    """markup.to_html(text) (or a fold of it): Markdown made into HTML by the app, raw HTML escaped."""
+    """markup.to_html(text) (or a fold of it): Markdown made into HTML by the app, raw HTML escaped;
+    or the app's own drawing."""
     return (
         isinstance(node, ast.Call)
         and _name(node.func)
@@ -99,6 +100,7 @@ def _rendered_markdown(node: ast.expr) -> bool:
             "markup.described_html",
             "markup.parts_html",
             "markup.blocks_html",
+            "markup.picture_html",  # the app's own SVG drawing (its text escaped) and an escaped name
         }
         and all(k.arg in {"remember", "expanded", "icon", "small"} for k in node.keywords)
     )

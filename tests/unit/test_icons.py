@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import xml.etree.ElementTree as ET
 
@@ -9,6 +10,7 @@ import pytest
 
 from explainer.figures import body_px, evidence_icons_svg, floor_px
 from explainer.figures.icons import icon_array_svg
+from explainer.markup import picture_html
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -54,3 +56,21 @@ def test_content_text_is_escaped_and_nothing_can_run():
     assert {el.tag.removeprefix(SVG) for el in tree.iter()} <= {"svg", "text", "circle"}
     attributes = [f"{k}={v}" for el in tree.iter() for k, v in el.attrib.items()]
     assert not [a for a in attributes if re.search(r"href|https?:|url\(", a)], attributes  # shown as text only
+
+
+def test_the_picture_is_one_element_with_both_drawings_their_sizes_and_an_escaped_name(content):
+    wide = evidence_icons_svg(content, "lasting_pain", font_size=16)
+    phone = evidence_icons_svg(content, "lasting_pain", font_size=16, narrow=True)
+    name = 'About 21 in 100 "people" <b>'
+    images = list(ET.fromstring("<div>" + picture_html(wide, phone, name) + "</div>"))  # noqa: S314 (the app's own)
+    assert [(img.tag, img.get("class"), img.get("alt")) for img in images] == [
+        ("img", "picture-wide", name),
+        ("img", "picture-phone", name),
+    ]
+    for img, svg in zip(images, (wide, phone), strict=True):
+        prefix = "data:image/svg+xml;base64,"
+        assert img.get("src").startswith(prefix)
+        assert base64.b64decode(img.get("src").removeprefix(prefix)).decode() == svg
+        assert (img.get("width"), img.get("height")) == (parse(svg).get("width"), parse(svg).get("height"))
+    with pytest.raises(ValueError, match="phone"):
+        picture_html(wide, "<svg>no size</svg>", name)
