@@ -55,7 +55,7 @@ clicked = [by_id[i] for i in charts.clicked_ids(event) if i in by_id]
 for cause in clicked:
     card(cause)
 
-st.header("Causes by group")
+st.header("Causes by group", anchor=False)
 dimension = state.cause_dimension_control(DIMENSIONS)
 categories = content.categories(dimension)
 labels = {c.id: c.label for c in categories}
@@ -63,7 +63,7 @@ picked = state.cause_group_pills(dimension, labels)
 if picked:
     category = next(c for c in categories if c.id == picked)
     shown = causes_in_category(content, dimension, picked)
-    st.subheader(f"{category.label}: {len(shown)} cause{'s' if len(shown) != 1 else ''}")
+    st.subheader(f"{category.label}: {len(shown)} cause{'s' if len(shown) != 1 else ''}", anchor=False)
     text.show(category.description, remember=True)
     for cause in shown:
         if cause not in clicked:
@@ -71,7 +71,7 @@ if picked:
 else:
     shown = list(content.causes)
 
-st.header("Where in the spine")
+st.header("Where in the spine", anchor=False)
 ids = tuple(c.id for c in shown)
 summary, table = charts.spine_places_words(ids, marked)
 charts.chart(
@@ -88,7 +88,7 @@ with charts.more() as read_more:
     if read_more:
         text.prose("causes_intro")
         if not picked:
-            st.subheader(f"All {len(shown)} causes")
+            st.subheader(f"All {len(shown)} causes", anchor=False)
             text.show(
                 text.name_list((c.name, c.explanation + text.sources_line(c.source_ids)) for c in shown), remember=True
             )

@@ -21,7 +21,7 @@ for row in load_places().numbers:
 charts.lead(["Here, results are shown as 100 people. Guess first, then see the answer."])
 numbers = sorted(content.evidence, key=lambda n: n.id not in about)
 for number in numbers:
-    st.header(number.title)
+    st.header(number.title, anchor=False)
     if number.id in about:
         text.show(f"**About an option you talked about:** {', '.join(dict.fromkeys(about[number.id]))}.")
     picture, words = st.columns([3, 2])

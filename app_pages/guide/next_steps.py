@@ -19,7 +19,7 @@ with charts.more() as read_more:  # open at home; under "Read more" in the consu
     if read_more:
         text.prose("next_steps_intro")
 
-st.header("Questions you can ask")
+st.header("Questions you can ask", anchor=False)
 text.show(
     "Open a topic. Tick the questions you want to ask. They go on your summary. Nothing is saved on this computer.",
     remember=True,
@@ -39,7 +39,7 @@ for topic in dict.fromkeys(q.topic for q in content.questions):
                 state.question_checkbox(question)
 
 if "teach_back.csv" in content.tables and content.teach_back:
-    st.header("Check we explained it well")
+    st.header("Check we explained it well", anchor=False)
     text.show(
         "Your care team may ask you these questions. It is not a test of you: it checks how well we explained. "
         "If we go over a topic again, tick it below. It goes on your summary under “Look at again at home”.\n\n"
@@ -52,5 +52,5 @@ if "teach_back.csv" in content.tables and content.teach_back:
 
 settings = content.settings
 if settings.get("clinic_name") or settings.get("clinic_contact"):
-    st.header("Contact")
+    st.header("Contact", anchor=False)
     text.show(" · ".join(v for v in (settings.get("clinic_name"), settings.get("clinic_contact")) if v), remember=True)

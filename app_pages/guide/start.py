@@ -29,7 +29,7 @@ with picture:
             data=figures.evidence_icons_table(content, HOOK),
         )
 
-st.header("The steps")
+st.header("The steps", anchor=False)
 for number, section in enumerate(sections.GUIDED[1:], start=2):
     st.page_link(section.path, label=f"{number}. {section.title}")
 

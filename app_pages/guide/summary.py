@@ -39,7 +39,7 @@ PICTURE = "summary_picture"
 def picture() -> None:
     """Where the patient stands on the options: not printed (the print is the PDF's first page)."""
     with st.container(key=PICTURE):
-        st.subheader("How you feel about each option")
+        st.subheader("How you feel about each option", anchor=False)
         charts.where_you_stand("summary_where_you_stand")
 
 
@@ -58,7 +58,7 @@ def options_side_by_side(summary: TakeHome) -> None:
     """The options talked about, in content order (never ranked), with the patient's own leaning."""
     if not summary.options:
         return
-    st.header("Your options side by side")
+    st.header("Your options side by side", anchor=False)
     st.caption("The options we talked about, in no order. This page does not pick one for you.")
     with st.container(key=OPTIONS):
         per_row = 4 if len(summary.options) == 4 else 3
@@ -81,7 +81,7 @@ def options_side_by_side(summary: TakeHome) -> None:
 
 def take_home_link_part(summary: TakeHome, link: str) -> None:
     """The link as a tappable link; a QR code beside it only at a public address."""
-    st.header("Open it again at home")
+    st.header("Open it again at home", anchor=False)
     if not link:
         text.show("Mark something on the pages first. Then a link to your choices shows here.", remember=True)
         return
@@ -163,7 +163,7 @@ with st.container(key=CONTROLS):
             icon=":material/edit_note:",
         )
 
-st.header("What we talked about")
+st.header("What we talked about", anchor=False)
 for pick in summary.picks:
     text.show(f"**{pick.heading}:** " + "; ".join(pick.names) + ".")
 if summary.what_matters:
@@ -174,11 +174,11 @@ answered = [a for a in summary.readiness if a.answer]
 if answered:
     text.show("**Ready to choose?**\n\n" + _bullets(f"{a.question} **{a.answer}**" for a in answered))
 
-st.subheader("Questions to ask")
+st.subheader("Questions to ask", anchor=False)
 text.show(_bullets(summary.questions) if summary.questions else NO_QUESTIONS)
 
 if summary.look_again:
-    st.subheader(LOOK_AGAIN_HEADING)
+    st.subheader(LOOK_AGAIN_HEADING, anchor=False)
     text.show(_bullets(f"{item.question} See [{item.page}](<{item.link}>)." for item in summary.look_again))
 
 if not state.consult() and state.picks("treatments"):  # at home, once there are options to show
@@ -188,7 +188,7 @@ text.warning_signs(content)
 take_home_link_part(summary, link)
 
 with st.container(key=TAKE_AWAY):
-    st.header("Print or take it with you")
+    st.header("Print or take it with you", anchor=False)
     st.button(
         "Print this page", icon=":material/print:", key=state.Keys.PRINT, on_click=state.ask_print, type="secondary"
     )
@@ -217,7 +217,7 @@ with st.container(key=TAKE_AWAY):
     )
 
 with st.container(key=DETAILS):
-    st.header("More detail")
+    st.header("More detail", anchor=False)
     # The long read, folded: closed, none of it is drawn (the PDF holds it all).
     with fold("Each part in more detail, and where it comes from", key="details") as is_open:
         if is_open:
@@ -225,7 +225,7 @@ with st.container(key=DETAILS):
             for part in parts:
                 if part.heading in ("When to get help", "Questions to ask"):
                     continue  # shown above
-                st.subheader(part.heading)
+                st.subheader(part.heading, anchor=False)
                 text.show(part.intro)
                 for item in part.items:
                     if item.title:

@@ -47,7 +47,7 @@ state.pick_list("symptoms", [s.id for s in body], state.PICK_LABELS["symptoms"],
 with charts.more() as read_more:
     if read_more:
         text.prose("symptoms_intro")
-        st.header("Symptoms and what they often mean")
+        st.header("Symptoms and what they often mean", anchor=False)
         ordered = sorted(body, key=lambda s: s.id not in marked)  # this patient's first
         text.show(
             "\n\n---\n\n".join(
@@ -60,7 +60,7 @@ with charts.more() as read_more:
             )
         )
 
-st.header("Feelings and daily life")
+st.header("Feelings and daily life", anchor=False)
 text.prose("feelings_intro")
 state.pick_list("symptoms", [s.id for s in feelings], state.PICK_LABELS["feelings"], part="feelings")
 lines = [f"- **{s.name}.** {s.description} {s.usually_signals}" for s in feelings]

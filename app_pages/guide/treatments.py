@@ -18,7 +18,7 @@ steps = {c.id: c.label for c in content.categories("invasiveness")}
 
 
 def numbers_picture(ids: tuple[str, ...], with_numbers: tuple[str, ...]) -> None:
-    st.subheader("As 100 people")
+    st.subheader("As 100 people", anchor=False)
     charts.chart(
         # Outside consult mode, drawn to fit a phone (the take-home reading).
         charts.treatment_numbers(with_numbers, figures.body_px(consult), narrow=not consult),
@@ -30,7 +30,7 @@ def numbers_picture(ids: tuple[str, ...], with_numbers: tuple[str, ...]) -> None
 
 
 def ladder_picture(marked: tuple[str, ...]) -> None:
-    st.header("All the options, from least to most invasive")
+    st.header("All the options, from least to most invasive", anchor=False)
     charts.chart(
         charts.treatment_ladder(marked),
         alt="Chart of the treatment options, ordered from least to most invasive",
@@ -58,7 +58,7 @@ picture = st.container() if consult else nullcontext()
 if not consult:  # at home, read first
     text.prose("treatments_intro")
 
-st.header("Compare the options you talked about")
+st.header("Compare the options you talked about", anchor=False)
 state.pick_list("treatments", [t.id for t in content.treatments], state.PICK_LABELS["treatments"])
 discussed = [t for t in content.treatments if t.id in set(state.picks("treatments"))]
 ids = tuple(t.id for t in discussed)
@@ -74,7 +74,7 @@ else:
     if with_numbers:
         with picture:
             numbers_picture(ids, with_numbers)
-    st.subheader("Side by side")
+    st.subheader("Side by side", anchor=False)
     # One column per option, "No further treatment" last: read across to compare (on a phone, one
     # block per option, one under the other).
     compare.side_by_side(figures.treatment_compare_table(content, ids))
@@ -87,7 +87,7 @@ if consult:  # the words under "Read more": the picture and the comparison stay 
 if ladder_first:
     with picture:
         ladder_picture(ids)
-    st.header("Each option")
+    st.header("Each option", anchor=False)
 else:
     ladder_picture(ids)
 

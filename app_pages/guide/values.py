@@ -22,14 +22,14 @@ if consult:  # picture first: where the patient stands, filled in as they answer
 # Said once: in consult mode the lead above the picture has already said there are no wrong answers.
 st.info(" ".join([NOT_A_RANKING, *([] if consult else [NO_WRONG_ANSWERS]), ON_THE_SUMMARY]), icon=":material/balance:")
 
-st.header("What matters most to you?")
+st.header("What matters most to you?", anchor=False)
 state.pick_list(
     "values",
     [v.id for v in content.values],
     "Pick as many as you like.",
 )
 
-st.header("How do you feel about each option?")
+st.header("How do you feel about each option?", anchor=False)
 discussed = [t for t in content.treatments if t.id in set(state.picks("treatments"))]
 if not discussed:
     text.show(
@@ -48,7 +48,7 @@ else:
 if not consult:  # at home, under the answers it draws
     charts.where_you_stand("where_you_stand")
 
-st.header("Are you ready to choose?")
+st.header("Are you ready to choose?", anchor=False)
 text.show("Four short questions. A “No” is fine: it shows what to talk about next.", remember=True)
 for item in content.readiness:
     state.answer_choice("readiness", item.id, item.question, READINESS)

@@ -10,7 +10,7 @@ content = get_content()
 text.show(text.review_line(content), remember=True)
 text.prose("about_content")
 
-st.header("What each fact rests on")
+st.header("What each fact rests on", anchor=False)
 text.show(
     "Beside a fact, the guide says what it rests on:\n\n"
     "- **Study**: a trial or a review of trials. The source is named.\n"
@@ -29,10 +29,10 @@ facts = {
     "Funding": settings.get("funding"),
     "Conflicts of interest": settings.get("conflicts"),
 }
-st.header("Who made this")
+st.header("Who made this", anchor=False)
 text.show("\n\n".join(f"**{label}:** {value or 'Not recorded.'}" for label, value in facts.items()), remember=True)
 
-st.header("Your privacy")
+st.header("Your privacy", anchor=False)
 text.show(
     "This app keeps nothing about you. What you pick stays in this browser tab. "
     "It is not saved on the computer or sent anywhere. When you close the tab, it is gone.",

@@ -135,6 +135,18 @@ def test_symptoms_page_has_the_body_map_feelings_and_the_banner_not_the_full_lis
     assert len([t for t in texts(at.main) if t.startswith("#### ")]) <= len(content.symptoms)
 
 
+def test_no_heading_carries_a_link_to_itself():
+    """Streamlit gives each heading a "Link to heading" link by default: one more stop for the
+    keyboard on every heading, and one more part to draw on each page move, for nothing a patient
+    needs (no page links to a heading)."""
+    marks = {"causes": "scar_tissue", "treatments": "physical_therapy,epidural_steroid", "questions": "q_cause"}
+    for section in sections.SECTIONS:
+        at = open_page(section.path, **marks)
+        headings = [*at.title, *at.header, *at.subheader]
+        assert headings, section.key
+        assert [h.value for h in headings if not h.proto.hide_anchor] == [], section.key
+
+
 def test_every_chart_has_an_accessible_name_and_a_summary():
     for section in sections.SECTIONS:
         at = open_page(section.path)
