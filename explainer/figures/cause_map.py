@@ -47,6 +47,10 @@ MARK_AT = 0.05  # where in its column a cause's mark sits (its name follows)
 # About how wide a letter is drawn, in font sizes (measured here: 0.40, and 0.44 in bold; a margin added).
 LETTER_EM, BOLD_EM = 0.42, 0.46
 
+# px a phone leaves a line of text beside its mark: the narrowest phone's chart (a 360 px screen, less
+# the page's margins and the chart's) from where the text starts (7 % across, after the mark).
+NARROW_TEXT_PX = 360 - 2 * 16 - 22 - 40
+
 TIMING_WORDS = {"before": "before surgery", "during": "during surgery", "after": "after surgery"}
 
 
@@ -109,6 +113,7 @@ def _cause_map_narrow(content: Content, marked_set: set[str], font_size: float) 
     row_labels = dict(rows)
     pain_index = {pid: i for i, (pid, _) in enumerate(pains)}
     causes = sorted(content.causes, key=lambda c: place[c.id])
+    chars = phone_chars(label_px, NARROW_TEXT_PX)
     line = 0.0
     heads, xs, ys, texts, ids, size, width, symbol, colour = ([] for _ in range(9))
     for col, (_, col_label) in enumerate(columns):
@@ -120,9 +125,9 @@ def _cause_map_narrow(content: Content, marked_set: set[str], font_size: float) 
         line += 1.6
         for cause in here:
             yours = cause.id in marked_set
-            text = wrap(_label(cause), phone_chars(label_px))
+            text = wrap(("Yours: " if yours else "") + _label(cause), chars)
             if yours:
-                text = f"<b>Yours: {text}</b>"
+                text = f"<b>{text}</b>"
             mechanism = row_labels.get(cause.mechanism, "Other")
             text += f"<br><i>{mechanism}</i>"
             n = text.count("<br>") + 1
@@ -144,8 +149,12 @@ def _cause_map_narrow(content: Content, marked_set: set[str], font_size: float) 
     heads.append(note(x=0, y=line + 0.8, xanchor="left", text="<b>Kind of pain</b>", showarrow=False,
                       font=font(label_px)))  # fmt: skip
     line += 1.6
-    key_y = [line + k * 1.3 + 0.5 for k in range(len(key))]
-    line = key_y[-1] + 1.0 if key else line
+    key_texts, key_y = [wrap(k[3], chars) for k in key], []
+    for text in key_texts:
+        n = text.count("<br>") + 1
+        key_y.append(line + n / 2)
+        line += n + 0.3
+    line += 0.2
     line_px = 1.3 * label_px
     keep = dict(marker=dict(opacity=1))
     data = [
@@ -153,7 +162,7 @@ def _cause_map_narrow(content: Content, marked_set: set[str], font_size: float) 
                 textfont=font(label_px, INK), customdata=ids, hoverinfo="none", showlegend=False, name="Causes",
                 marker=dict(symbol=symbol, size=size, color=colour, opacity=1, line=dict(color=INK, width=width)),
                 selected=keep, unselected=keep),
-        scatter(x=[0.07] * len(key), y=key_y, mode="markers+text", text=[k[3] for k in key],
+        scatter(x=[0.07] * len(key), y=key_y, mode="markers+text", text=key_texts,
                 textposition="middle right", textfont=font(label_px, INK), hoverinfo="skip", showlegend=False,
                 name="Kind of pain", marker=dict(symbol=[k[0] for k in key], color=[k[1] for k in key],
                 size=round(font_size), opacity=1, line=dict(color=INK, width=[k[2] for k in key]))),

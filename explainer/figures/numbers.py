@@ -26,6 +26,8 @@ from explainer.wording import join_names
 
 GAP = 2.2  # cells between two arrays side by side
 PHONE_WIDTH = 360  # px: the figure's width on a phone
+# px: the plot on the narrowest phone (a 360 px screen, less the page's and the figure's margins).
+NARROWEST_PLOT = 360 - 2 * 16 - 20
 KIND_WORDS = {"benefit": "Chance of benefit", "harm": "Chance of harm"}
 NO_FURTHER = NO_TREATMENT["name"]
 
@@ -110,7 +112,9 @@ def _icon_rows(panels: list[tuple], font_size: float, heading: str | None = None
     cell_px = PHONE_WIDTH / (width_cells + 1) if narrow else round(1.35 * font_size)
     heading_chars = phone_chars(label_px, PHONE_WIDTH - 20) if narrow else 60
     label_chars = max(10, int(10 * cell_px / (0.55 * label_px)))
-    line_units = 1.3 * label_px / cell_px  # one line of text, in cells
+    # One line of text, in cells. On a phone the cells are as wide as the screen lets them be, so
+    # the lines are spaced for the narrowest: they cannot meet on a wider one.
+    line_units = 1.3 * label_px / (NARROWEST_PLOT / (width_cells + 1) if narrow else cell_px)
     xs_on, ys_on, xs_off, ys_off, sym_on, col_on, texts_x, texts_y, texts = ([] for _ in range(9))
     hover_on = []
     y_top = 0.0
