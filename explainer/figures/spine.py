@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from explainer.content import Content
 from explainer.figures.base import (
+    BODY_PX,
     BONE,
     GREY,
     INK,
@@ -27,6 +28,7 @@ from explainer.figures.base import (
     _layout,
     ellipse,
     figure,
+    floor_px,
     font,
     note,
     phone_chars,
@@ -278,7 +280,9 @@ def spine_side_figure(
             y=ys,
             mode="markers+text",
             text=nums,
-            textfont=font(small),
+            # On a phone, consult mode's numbers at the smallest size allowed (never smaller than at
+            # home): the marks of nearby places are closer there than the numbers' usual height.
+            textfont=font(max(math.ceil(floor_px(font_size)), round(0.8 * BODY_PX["normal"])) if narrow else small),
             marker=dict(color=ORANGE, size=size, opacity=1, line=dict(color=INK, width=width)),
             selected=dict(marker=dict(opacity=1)),
             unselected=dict(marker=dict(opacity=1)),

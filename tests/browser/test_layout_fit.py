@@ -256,14 +256,20 @@ EVERY_MARK = (
     "&leanings=spinal_cord_stimulation:leaning&questions=q_cause"
 )
 # The wall screen, a tablet in consult mode, a laptop at home with the sidebar open (the narrowest
-# column a wide chart is drawn in), a small laptop with the sidebar open, and a phone.
+# column a wide chart is drawn in), a small laptop with the sidebar open, and the narrowest common
+# phone (360 px: what fits it fits a 390 px one too).
 CHART_SCREENS = [
     ("consult", 1920, 1080),
     ("consult", 768, 1024),
     ("normal", 1366, 768),
     ("normal", 900, 800),
-    ("normal", 390, 844),
+    ("normal", 360, 740),
+    ("consult", 390, 844),
 ]
+# Consult mode on a phone: two drawings have no phone form in consult mode's large type yet (the
+# operation drawing and the options as 100 people); each would cost every consult move to its
+# step one more chart to draw. Left out here until they have one; every other chart is checked.
+NOT_YET_ON_A_PHONE_IN_CONSULT = {("spine", "operation_chart"), ("treatments", "treatment_numbers_chart")}
 
 
 @pytest.mark.parametrize("screen", CHART_SCREENS, indirect=True, ids=lambda s: f"{s[0]}-{s[1]}x{s[2]}")
@@ -277,6 +283,18 @@ def test_no_chart_text_overlaps_or_runs_out_on_any_step(screen, base_url):
         page.wait_for_timeout(300)  # plotly settles its text after the first draw
         charts = page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').locator("visible=true")
         for i in range(charts.count()):
+            chart_key = charts.nth(i).evaluate(
+                "el => [...el.closest('[class*=\"st-key-\"]').classList].find(c => c.startsWith('st-key-'))"
+            )
+            if (
+                mode == "consult"
+                and width < 640
+                and any(
+                    key == step and chart_key.startswith(f"st-key-{name}")
+                    for step, name in NOT_YET_ON_A_PHONE_IN_CONSULT
+                )
+            ):
+                continue
             box, texts = chart_text_boxes(charts.nth(i))
             found = overlapping(texts) + outside(box, texts)
             if found:
