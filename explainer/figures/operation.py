@@ -130,7 +130,7 @@ def _top_view(op: str, after: bool) -> tuple[list[dict], list[tuple]]:
     if op == "laminectomy":
         if after:
             labels.append((-0.75, -1.0, -3.0, -2.6, "Bone removed:<br>more room"))
-            labels.append((0.3, 0.35, 3.3, -1.6, "Nerves no<br>longer squeezed"))
+            labels.append((0.3, 0.35, 3.0, -1.6, "Nerves no<br>longer squeezed"))
         else:
             labels.append((-0.5, -0.45, -3.0, -2.6, "Thick bone and<br>ligament"))
             labels.append((0.3, 0.6, 3.3, -1.6, "Squeezed<br>nerves"))

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 import pytest
 
-from explainer import sections
+from explainer import figures, sections
 from explainer.content import load_content
 from explainer.figures import DRAW_TOOLS, TOOL_PX
 from explainer.figures.numbers import NO_FURTHER
 from tests.support.layout import SIDEWAYS_INSIDE, TOOLBAR, chart_text_boxes, meet, outside, overlapping
-from tests.support.pages import OVERFLOW, SCREENSHOTS, blocking, describe_violations, open_url, run_axe, url_of
+from tests.support.pages import (
+    OVERFLOW,
+    SCREENSHOTS,
+    blocking,
+    describe_violations,
+    open_url,
+    rerun_after,
+    run_axe,
+    url_of,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -299,4 +308,31 @@ def test_no_chart_text_overlaps_or_runs_out_on_any_step(screen, base_url):
             found = overlapping(texts) + outside(box, texts)
             if found:
                 problems.append(f"{key}, chart {i + 1}: " + "; ".join(found[:4]))
+    assert not problems, f"{mode} at {width}x{height}:\n" + "\n".join(problems)
+
+
+OPERATION_SCREENS = [("consult", 1920, 1080), ("normal", 360, 740)]
+
+
+@pytest.mark.parametrize("screen", OPERATION_SCREENS, indirect=True, ids=lambda s: f"{s[0]}-{s[1]}x{s[2]}")
+def test_each_operation_before_and_after_keeps_its_labels_apart(screen, base_url):
+    """The drawing the clinician points at, for each operation before and after: no label over
+    another, none out of the drawing."""
+    page, (mode, width, height) = screen
+    open_url(page, base_url, _url("spine", mode == "consult"))
+    problems = []
+    for operation in figures.OPERATIONS.values():
+        for state in ("Before", "After"):
+            for control, name in (("spine_operation", operation), ("spine_view", state)):
+                choice = page.locator(f".st-key-{control}").get_by_role("radio", name=name, exact=True)
+                if choice.get_attribute("aria-checked") != "true":
+                    rerun_after(page, choice.click)
+            chart = page.locator(
+                '[data-testid="stMain"] [class*="st-key-operation_chart"] [data-testid="stPlotlyChart"]'
+            )
+            page.wait_for_timeout(300)  # plotly settles its text after the first draw
+            box, texts = chart_text_boxes(chart.locator("visible=true").first)
+            found = overlapping(texts) + outside(box, texts)
+            if found:
+                problems.append(f"{operation} {state.lower()}: " + "; ".join(found[:4]))
     assert not problems, f"{mode} at {width}x{height}:\n" + "\n".join(problems)
