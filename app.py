@@ -9,7 +9,7 @@ first request after the server starts.
 import streamlit as st
 
 from explainer import sections
-from explainer_ui import data, frame, state, text
+from explainer_ui import data, frame, heap, state, text
 
 state.restore_from_address()
 
@@ -41,3 +41,4 @@ if data.ready(section):  # otherwise a calm note says which file has a mistake
 frame.footer(section)
 # Last on the page: sent on a tab's first run only, so nothing above moves when they are left out.
 frame.tab_scripts()
+heap.settle()  # once per server process: later page moves are not held up by the garbage collector

@@ -1,5 +1,6 @@
 """Every page, run through app.py as the server runs it, shows what a patient should see."""
 
+import gc
 import json
 import re
 
@@ -192,3 +193,10 @@ def test_no_legacy_pages_folder_beside_the_entrypoint():
     opens with a 'Page not found' dialog. The page scripts live in app_pages/ instead."""
     assert not (ROOT / "pages").exists()
     assert all((ROOT / s.path).is_file() for s in sections.SECTIONS)
+
+
+def test_after_the_first_page_the_garbage_collector_passes_the_servers_own_objects_by():
+    """A full collection walked every object the server holds, now and then in the middle of a page
+    move (65 to 105 ms measured): after the first page, what exists is frozen (explainer_ui.heap)."""
+    open_page(sections.FIRST.path)
+    assert gc.get_freeze_count() > 10_000
