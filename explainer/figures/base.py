@@ -194,6 +194,16 @@ def font(size: float, color: str = INK) -> dict:
     return {**FONT, "size": round(size), "color": color}
 
 
+# px: a chart's width on the narrowest common phone (a 360 px screen, less the page's margins).
+NARROWEST_CHART = 360 - 2 * 16
+
+
+def chars_at(chars: int, label_px: float) -> int:
+    """A line length given in characters at the normal text size, at this size: as wide on the
+    screen, so a label that fits beside its marks at home fits in consult mode's type too."""
+    return round(chars * BODY_PX["normal"] / label_px)
+
+
 def phone_chars(label_px: float, width_px: float = 290) -> int:
     """About how many characters of a label fit on one line on a phone (390 px wide)."""
     return max(14, int(width_px / (0.55 * label_px)))

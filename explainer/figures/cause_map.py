@@ -23,6 +23,7 @@ from explainer.figures.base import (
     GREEN,
     GREY,
     INK,
+    NARROWEST_CHART,
     ORANGE,
     PURPLE,
     SKY,
@@ -47,9 +48,9 @@ MARK_AT = 0.05  # where in its column a cause's mark sits (its name follows)
 # About how wide a letter is drawn, in font sizes (measured here: 0.40, and 0.44 in bold; a margin added).
 LETTER_EM, BOLD_EM = 0.42, 0.46
 
-# px a phone leaves a line of text beside its mark: the narrowest phone's chart (a 360 px screen, less
-# the page's margins and the chart's) from where the text starts (7 % across, after the mark).
-NARROW_TEXT_PX = 360 - 2 * 16 - 22 - 40
+# px a phone leaves a line of text beside its mark: the narrowest phone's chart, less its margins,
+# from where the text starts (7 % across, after the mark).
+NARROW_TEXT_PX = NARROWEST_CHART - 22 - 40
 
 TIMING_WORDS = {"before": "before surgery", "during": "during surgery", "after": "after surgery"}
 

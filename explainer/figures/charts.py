@@ -16,7 +16,6 @@ from explainer.causes import DIMENSIONS, cause_counts
 from explainer.content import Content
 from explainer.figures.base import (
     BLUE,
-    BODY_PX,
     BONE,
     DEEP_BLUE,
     GREEN,
@@ -31,6 +30,7 @@ from explainer.figures.base import (
     VERMILLION,
     YELLOW,
     _layout,
+    chars_at,
     ellipse,
     mirror,
     sizes,
@@ -289,7 +289,7 @@ def treatment_ladder_figure(
     fig.update_xaxes(
         tickvals=[s for s, _ in steps.values()],
         # Fits under its step on a phone: 10 characters at the normal size, fewer in larger type.
-        ticktext=[wrap(label, round(10 * BODY_PX["normal"] / label_px)) for _, label in steps.values()],
+        ticktext=[wrap(label, chars_at(10, label_px)) for _, label in steps.values()],
         tickfont=dict(size=small_px, color=INK),
         tickangle=0,
         range=[0.3, len(steps) + 0.8],

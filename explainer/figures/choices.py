@@ -19,18 +19,12 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from explainer.figures.base import BODY_PX, DEEP_BLUE, GREY, INK, _layout, figure, font, scatter, sizes, wrap
+from explainer.figures.base import DEEP_BLUE, GREY, INK, _layout, chars_at, figure, font, scatter, sizes, wrap
 from explainer.summary import NO_LEANING
 from explainer.wording import join_names, upper_first
 
 NAME_CHARS = 18  # a row name's line length, in characters, at the normal size: fits beside the dots on a phone
 CHAR_EM = 0.56  # a generous average character width, in em
-
-
-def _name_chars(label_px: float) -> int:
-    """A row name's line length at this text size: as wide on the screen as NAME_CHARS at the
-    normal size, so the names leave the dots room on a phone in consult mode too."""
-    return round(NAME_CHARS * BODY_PX["normal"] / label_px)
 
 
 def _margin_for(names: Sequence[str], label_px: int) -> int:
@@ -55,7 +49,9 @@ def leanings_figure(
     small, label, _head = sizes(font_size)
     step_ids = list(steps)
     not_said = f"<br><i>{NO_LEANING.lower()}</i>"
-    names = [wrap(name, _name_chars(label)) + (not_said if answer not in steps else "") for name, answer in options]
+    names = [
+        wrap(name, chars_at(NAME_CHARS, label)) + (not_said if answer not in steps else "") for name, answer in options
+    ]
     rings_x, rings_y, hover = [], [], []
     dots_x, dots_y, dots_hover = [], [], []
     for row, (name, answer) in enumerate(options):
@@ -132,7 +128,7 @@ def leanings_table(options: Sequence[tuple[str, str | None]], steps: Mapping[str
 def questions_figure(topics: Sequence[tuple[str, Sequence[tuple[str, bool]]]], *, font_size: float = 16) -> go.Figure:
     """`topics`: (topic, [(question, ticked), ...]) in the content's order."""
     small, label, _head = sizes(font_size)
-    names = [wrap(upper_first(topic), _name_chars(label)) for topic, _ in topics]
+    names = [wrap(upper_first(topic), chars_at(NAME_CHARS, label)) for topic, _ in topics]
     counts = [f"{sum(t for _, t in questions)} of {len(questions)}" for _, questions in topics]
     widest = max((len(questions) for _, questions in topics), default=1)
     traces: dict[bool, dict[str, list]] = {True: {"x": [], "y": [], "t": []}, False: {"x": [], "y": [], "t": []}}

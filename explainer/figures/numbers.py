@@ -17,7 +17,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.content import Content
-from explainer.figures.base import BLUE, GREY, INK, VERMILLION, _layout, figure, font, phone_chars, scatter, sizes, wrap
+from explainer.figures.base import (
+    BLUE,
+    GREY,
+    INK,
+    NARROWEST_CHART,
+    VERMILLION,
+    _layout,
+    figure,
+    font,
+    phone_chars,
+    scatter,
+    sizes,
+    wrap,
+)
 from explainer.figures.icons import icon_array_svg
 from explainer.figures.places import Places, TreatmentNumber, load_places
 from explainer.schema import EvidenceNumber
@@ -26,8 +39,7 @@ from explainer.wording import join_names
 
 GAP = 2.2  # cells between two arrays side by side
 PHONE_WIDTH = 360  # px: the figure's width on a phone
-# px: the plot on the narrowest phone (a 360 px screen, less the page's and the figure's margins).
-NARROWEST_PLOT = 360 - 2 * 16 - 20
+NARROWEST_PLOT = NARROWEST_CHART - 20  # px: the plot on the narrowest phone, less the figure's margins
 KIND_WORDS = {"benefit": "Chance of benefit", "harm": "Chance of harm"}
 NO_FURTHER = NO_TREATMENT["name"]
 
