@@ -1,5 +1,5 @@
 """Why pain can continue: every cause on one map (when x what, pain as shape), a click or a group
-shows the cards, and the spine drawing shows where the causes sit."""
+shows the cards, and the spine drawing (in a fold) shows where the causes sit."""
 
 import streamlit as st
 
@@ -7,6 +7,7 @@ from explainer.causes import DIMENSIONS, causes_in_category
 from explainer.schema import Cause
 from explainer_ui import charts, state, text
 from explainer_ui.data import get_content
+from explainer_ui.fold import fold
 
 content = get_content()
 size = charts.font_size()
@@ -71,17 +72,21 @@ if picked:
 else:
     shown = list(content.causes)
 
-st.header("Where in the spine", anchor=False)
-ids = tuple(c.id for c in shown)
-summary, table = charts.spine_places_words(ids, marked)
-charts.chart(
-    charts.spine_places(ids, marked, size),
-    alt="Drawing of the lower back from the side, with a numbered mark where each cause sits",
-    summary=summary,
-    data=table,
-    key=f"cause_places_{dimension}_{picked}",
-    phone=charts.spine_places(ids, marked, size, narrow=True),
-)
+# The second picture of the step, drawn when asked for: one picture at a time, and a page move
+# draws two charts (the map, wide and phone) instead of four.
+# With a group picked, the drawing shows that group's causes.
+with fold("Where in the spine each cause sits", key="cause_places") as is_open:
+    if is_open:
+        ids = tuple(c.id for c in shown)
+        summary, table = charts.spine_places_words(ids, marked)
+        charts.chart(
+            charts.spine_places(ids, marked, size),
+            alt="Drawing of the lower back from the side, with a numbered mark where each cause sits",
+            summary=summary,
+            data=table,
+            key=f"cause_places_{dimension}_{picked}",
+            phone=charts.spine_places(ids, marked, size, narrow=True),
+        )
 state.pick_list("causes", [c.id for c in content.causes], state.PICK_LABELS["causes"])
 
 with charts.more() as read_more:

@@ -196,6 +196,8 @@ def font(size: float, color: str = INK) -> dict:
 
 # px: a chart's width on the narrowest common phone (a 360 px screen, less the page's margins).
 NARROWEST_CHART = 360 - 2 * 16
+# px: the same inside a fold (explainer_ui.fold): a picture there spans all but its border (layout.css).
+NARROWEST_IN_A_FOLD = NARROWEST_CHART - 2 * 1
 
 
 def chars_at(chars: int, label_px: float) -> int:

@@ -23,6 +23,7 @@ from explainer.figures.base import (
     GREY,
     INK,
     MAY_BLUE,
+    NARROWEST_IN_A_FOLD,
     ORANGE,
     YELLOW,
     _layout,
@@ -160,6 +161,10 @@ def _part_labels(
             )
 
 
+# px: the phone key's text, in the narrowest chart less the figure's margins and the text's offset.
+KEY_TEXT_PX = NARROWEST_IN_A_FOLD - 20 - 6
+
+
 def spine_side_figure(
     content: Content | None = None,
     marked: Iterable[str] = (),
@@ -188,7 +193,10 @@ def spine_side_figure(
         place = places.spine_place(cid)
         part = places.part(place.part_id) if place and place.part_id else None
         where = place.note if place and part else "Not at one spot"
-        name = wrap(by_id[cid].name, phone_chars(small) if narrow else 32)
+        # On a phone the key's lines fit the narrowest chart (in a fold on the causes step), its
+        # number and "Yours:" counted in the first line.
+        prefix = f"{n}  Yours: " if cid in marked_set else f"{n}  "
+        name = wrap(by_id[cid].name, phone_chars(small, KEY_TEXT_PX) - len(prefix) if narrow else 32)
         text = f"<b>{n}</b>  {name}<br><i>{where}</i>"
         if cid in marked_set:
             text = f"<b>{n}  Yours: {name}</b><br><i>{where}</i>"

@@ -8,7 +8,7 @@ import pytest
 
 from explainer import sections
 from explainer_ui.state import Keys
-from tests.support.app import all_text, chart_specs, folds, open_page, texts
+from tests.support.app import all_text, chart_specs, folds, open_fold, open_page, texts
 from tests.support.paths import ROOT
 
 
@@ -71,8 +71,13 @@ def test_the_cause_map_names_every_cause_and_a_group_shows_its_cards(content):
     assert [c.splitlines()[0].removeprefix("#### ") for c in cards] == [
         c.name for c in content.causes if c.mechanism == "infection"
     ]
+    # The spine drawing is a click away: drawn only once its fold is opened, for the group picked.
+    assert len(chart_specs(at)) == 2  # the map, wide and for a phone
+    open_fold(at, "cause_places")
     places = chart_specs(at)[-2:]  # the places on the spine, wide and for a phone
+    assert len(chart_specs(at)) == 4
     assert all(any("Infection" in str(t.get("text")) for t in p["data"]) for p in places)
+    assert all(not any("Scar tissue" in str(t.get("text")) for t in p["data"]) for p in places)
 
 
 def test_filter_spinal_cord_stimulation_shows_sharp_nerve_pain_as_main_aim(content):

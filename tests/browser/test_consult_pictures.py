@@ -22,6 +22,7 @@ from tests.support.pages import (
     SCREENSHOTS,
     assert_consult_fits,
     open_every_fold,
+    open_picture_folds,
     open_url,
     pill,
     rerun_after,
@@ -77,6 +78,7 @@ def test_each_step_opens_on_its_picture_with_large_chart_text(screen, base_url, 
     assert 0 <= top < height - 100, f"{key} at {width}x{height}: the first picture starts at {top} px"
     assert_consult_fits(page, key, width, height)  # for test_consult_mode, which leaves these out
 
+    open_picture_folds(page, key)  # the pictures a click away are checked too
     floor = floor_px(body_px(True))
     texts = page.evaluate(CHART_TEXTS)
     # A guess is 100 dots, no text; the start page's picture is an image (its text: test_icons.py).

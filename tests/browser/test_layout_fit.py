@@ -17,6 +17,8 @@ from tests.support.pages import (
     SCREENSHOTS,
     blocking,
     describe_violations,
+    open_fold,
+    open_picture_folds,
     open_url,
     rerun_after,
     run_axe,
@@ -239,6 +241,7 @@ def test_no_spine_label_overlaps_the_key_of_causes(screen, base_url):
     of causes beside the drawing never cover each other, at home with the sidebar open too."""
     page, (mode, width, height, marked, wide) = screen
     open_url(page, base_url, _url("causes", mode == "consult", "causes=scar_tissue,adjacent_segment" if marked else ""))
+    open_fold(page, "cause_places")
     page.wait_for_timeout(300)
     charts = page.locator('[data-testid="stMain"] [class*="st-key-cause_places_"] [data-testid="stPlotlyChart"]')
     places = charts.locator("visible=true")
@@ -289,6 +292,7 @@ def test_no_chart_text_overlaps_or_runs_out_on_any_step(screen, base_url):
     problems = []
     for key in CHART_STEPS:
         open_url(page, base_url, _url(key, mode == "consult", EVERY_MARK))
+        open_picture_folds(page, key)  # their charts are checked too
         page.wait_for_timeout(300)  # plotly settles its text after the first draw
         charts = page.locator('[data-testid="stMain"] [data-testid="stPlotlyChart"]').locator("visible=true")
         for i in range(charts.count()):

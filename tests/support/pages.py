@@ -277,6 +277,25 @@ def open_topic(page, question) -> None:
     expect(main.get_by_role("checkbox", name=question.question)).to_be_visible()
 
 
+def open_fold(page, key: str) -> None:
+    """Open a fold drawn only when opened (explainer_ui.fold), as a click does; an open one stays open."""
+    from explainer_ui.fold import fold_key
+
+    details = page.locator(f'[data-testid="stMain"] .st-key-{fold_key(key)} details')
+    if details.get_attribute("open") is None:
+        rerun_after(page, details.locator("summary").first.click)
+
+
+# The folds on a step that hold a picture (drawn only when opened), by the step's key.
+PICTURE_FOLDS = {"causes": ["cause_places"]}
+
+
+def open_picture_folds(page, key: str) -> None:
+    """Open the step's folds that hold a picture, so that its every chart is drawn."""
+    for fold in PICTURE_FOLDS.get(key, []):
+        open_fold(page, fold)
+
+
 # Click every shut summary in the main area that a person could click (not inside another shut
 # expander or fold); say how many, and how many of them are folds drawn only when opened
 # (explainer_ui.fold: the expander's container has the key fold_...).
