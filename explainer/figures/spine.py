@@ -211,7 +211,9 @@ def spine_side_figure(
     drawing: dict[str, Any] = dict(visible=False, range=[-9.0, 8.0], fixedrange=True)
     height = max(560, 34 * font_size, (line + 1) * 1.5 * small + 40)
     extra: dict = {}
-    upright = dict(visible=False, range=[-1.2, 15.0], scaleanchor="x", scaleratio=1, fixedrange=True)
+    # Kept in shape, the drawing is shorter than a long key beside it: at the top, where the key starts.
+    upright = dict(visible=False, range=[-1.2, 15.0], scaleanchor="x", scaleratio=1, fixedrange=True,
+                   constrain="domain", constraintoward="top")  # fmt: skip
     if narrow:
         drawing["range"] = [-10.0, 6.0]  # room for the front labels in consult mode's type too
         # With many causes (marks side by side), larger with consult mode's larger marks, so they stay

@@ -252,6 +252,9 @@ def test_no_spine_label_overlaps_the_key_of_causes(screen, base_url):
     shown_wide = places.first.evaluate("c => !!c.closest('[class*=\"st-key-wide_\"]')")
     assert shown_wide == wide, f"{mode} at {width}x{height}: the {'wide' if shown_wide else 'phone'} side view shows"
     _screenshot(page, places.first, f"spine-places-{mode}-{width}x{height}{'-marked' if marked else ''}")
+    if wide:  # the drawing starts beside the key's first line, not halfway down a long key
+        [front] = [t for t in texts if t["text"] == "Front (belly side)"]
+        assert front["top"] - box["top"] < 60, f"the drawing starts {front['top'] - box['top']:.0f} px down"
     assert not overlapping(texts), f"{mode} at {width}x{height}: " + "; ".join(overlapping(texts))
     assert not outside(box, texts), f"{mode} at {width}x{height}: text out of the chart: " + "; ".join(
         outside(box, texts)
