@@ -178,18 +178,20 @@ def picture_html(wide_svg: str, phone_svg: str, alt: str) -> str:
     by the screen's width. Each image says its size, so the page is laid out once, not again when
     the image is decoded. The SVG is the app's own (its text escaped where it is made), carried in
     the address of the image itself: nothing is fetched."""
-    name = html.escape(alt, quote=True)
-    images = []
-    for kind, svg in (("wide", wide_svg), ("phone", phone_svg)):
-        size = _SVG_SIZE.search(svg)
-        if size is None:
-            raise ValueError(f"the {kind} drawing does not start with <svg ... width=... height=...>")
-        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-        images.append(
-            f'<img class="picture-{kind}" src="data:image/svg+xml;base64,{data}" '
-            f'width="{size["width"]}" height="{size["height"]}" alt="{name}" />'
-        )
-    return "".join(images)
+    return image_html(wide_svg, alt, "picture-wide") + image_html(phone_svg, alt, "picture-phone")
+
+
+def image_html(svg: str, alt: str, css_class: str = "picture") -> str:
+    """One drawing made without plotly as an image with its text alternative and its size (see
+    `picture_html`)."""
+    size = _SVG_SIZE.search(svg)
+    if size is None:
+        raise ValueError(f"the {css_class} drawing does not start with <svg ... width=... height=...>")
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f'<img class="{html.escape(css_class, quote=True)}" src="data:image/svg+xml;base64,{data}" '
+        f'width="{size["width"]}" height="{size["height"]}" alt="{html.escape(alt, quote=True)}" />'
+    )
 
 
 _SVG_SIZE = re.compile(r'\A<svg\b[^>]*?\swidth="(?P<width>[\d.]+)"[^>]*?\sheight="(?P<height>[\d.]+)"')

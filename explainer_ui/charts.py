@@ -39,15 +39,16 @@ def chart(
     clickable: bool = False,
     on_click: Callable[[], None] | None = None,
     drawing: bool = False,
-    phone: FrozenFigure | pd.DataFrame | None = None,
+    phone: FrozenFigure | pd.DataFrame | str | None = None,
 ) -> Any:
     """A chart always comes with its accessible name, a one-sentence summary and its data.
 
     `clickable`: a click on a point reruns the page and the selection is returned (the point's
     customdata is the id); `on_click` is called once per new click instead. `drawing`: the pen,
     circle and eraser are in the toolbar; what is drawn stays in the browser tab. `phone`: the
-    figure for a narrow screen (one column, key underneath), or a table to read there instead (one
-    chart less to draw on each click); the screen's width picks which shows."""
+    figure for a narrow screen (one column, key underneath), a table to read there instead (one
+    chart less to draw on each click), or a drawing made without plotly (SVG, shown as an image:
+    nothing more to draw); the screen's width picks which shows."""
     # theme=None: the figure's own dark labels, not Streamlit's lighter grey (contrast).
     options = dict(
         width="stretch",
@@ -69,6 +70,9 @@ def chart(
             with st.container(key=f"phone_{key}"):
                 if isinstance(phone, pd.DataFrame):
                     table(phone)
+                    narrow = None
+                elif isinstance(phone, str):
+                    st.html(markup.image_html(phone, alt))
                     narrow = None
                 else:
                     narrow = st.plotly_chart(phone, key=f"{key}_phone", **options)
@@ -257,6 +261,11 @@ def treatment_numbers(treatment_ids: tuple[str, ...], font_size: float, narrow: 
     return freeze(
         figures.treatment_numbers_figure(get_content(), list(treatment_ids), font_size=font_size, narrow=narrow)
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def treatment_numbers_svg(treatment_ids: tuple[str, ...], font_size: float) -> str:
+    return figures.treatment_numbers_svg(get_content(), list(treatment_ids), font_size=font_size)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

@@ -26,6 +26,8 @@ def numbers_picture(ids: tuple[str, ...], with_numbers: tuple[str, ...]) -> None
         summary=figures.treatment_numbers_summary(content, ids),
         data=figures.treatment_numbers_table(content, ids),
         key="treatment_numbers_chart",
+        # Consult mode's type on a phone: the same numbers drawn to fit it, as an image.
+        phone=charts.treatment_numbers_svg(with_numbers, figures.body_px(consult)) if consult else None,
     )
 
 

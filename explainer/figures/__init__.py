@@ -66,6 +66,7 @@ from explainer.figures.numbers import (
     treatment_compare_table,
     treatment_numbers_figure,
     treatment_numbers_summary,
+    treatment_numbers_svg,
     treatment_numbers_table,
 )
 from explainer.figures.operation import OPERATIONS, operation_figure, operation_summary, operation_table
@@ -148,6 +149,7 @@ __all__ = [
     "treatment_ladder_figure",
     "treatment_numbers_figure",
     "treatment_numbers_summary",
+    "treatment_numbers_svg",
     "treatment_numbers_table",
     "vertebra_figure",
     "vertebra_summary",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from explainer.figures.base import BLUE, GREY, INK, sizes, wrap_lines
+from explainer.figures.base import BLUE, GREY, INK, NARROWEST_CHART, VERMILLION, sizes, wrap_lines
 
 PER_ROW = 10
 
@@ -67,3 +67,74 @@ def icon_array_svg(
             parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" {style}/>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+# About how wide a letter is drawn, in em (bold letters are a little wider): for wrapping.
+LETTER_EM = 0.55
+
+
+def icon_rows_svg(
+    panels: Sequence[tuple[str, str, str, Sequence[tuple[str, int]]]],
+    *,
+    font_size: float = 16,
+    width: int = NARROWEST_CHART,
+) -> str:
+    """For a phone: each panel (title, what happened, "benefit" or "harm", groups) under its title
+    in bold and what happened, its groups' arrays side by side (two at most), each under its count
+    and label. People a harm happened to are vermilion squares, a benefit blue circles, the others
+    grey rings: shape as well as colour. Text at the page's body size, `width` px wide (the
+    narrowest phone's column), so it is never shrunk to fit."""
+    _small, label_px, _head = sizes(font_size)
+    line = round(1.3 * label_px)
+    chars = max(10, int(width / (LETTER_EM * label_px)))
+    cell = width / (2 * 10 + 2.2)
+    radius = 0.36 * cell
+    group_chars = max(8, int(10 * cell / (LETTER_EM * label_px)))
+    parts: list[str] = []
+    y = 0
+
+    def text(x: float, lines: list[str], bold: bool = False) -> None:
+        nonlocal y
+        weight = ' font-weight="bold"' if bold else ""
+        for words in lines:
+            y += line
+            parts.append(f'<text x="{x:.1f}" y="{y - 4}" font-size="{label_px}"{weight}>{escape(words)}</text>')
+
+    for title, outcome, kind, groups in panels:
+        text(0, wrap_lines(title, chars), bold=True)
+        text(0, wrap_lines(outcome, chars))
+        y += line // 2
+        top = y
+        bottoms = []
+        what = " had this harm" if kind == "harm" else ""
+        for g, (label, count) in enumerate(groups[:2]):
+            x0 = g * 12.2 * cell
+            y = top
+            text(x0, wrap_lines(f"{count} in 100{what}", group_chars), bold=True)
+            text(x0, wrap_lines(label, group_chars))
+            bottoms.append(y)
+        array_top = max(bottoms, default=top) + line // 3
+        for g, (_label, count) in enumerate(groups[:2]):
+            x0 = g * 12.2 * cell
+            for k in range(100):
+                cx = x0 + (k % PER_ROW) * cell + cell / 2
+                cy = array_top + (k // PER_ROW) * cell + cell / 2
+                if k >= count:
+                    style = f'fill="none" stroke="{GREY}" stroke-width="1.5"'
+                    parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" {style}/>')
+                elif kind == "harm":
+                    side = 2 * radius
+                    parts.append(
+                        f'<rect x="{cx - radius:.1f}" y="{cy - radius:.1f}" width="{side:.1f}" height="{side:.1f}" '
+                        f'fill="{VERMILLION}" stroke="{INK}" stroke-width="1"/>'
+                    )
+                else:
+                    style = f'fill="{BLUE}" stroke="{INK}" stroke-width="1"'
+                    parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" {style}/>')
+        y = round(array_top + 10 * cell + line)
+    height = max(y, line)
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" font-family="sans-serif" fill="{INK}">'
+    )
+    return head + "".join(parts) + "</svg>"

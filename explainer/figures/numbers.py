@@ -31,7 +31,7 @@ from explainer.figures.base import (
     sizes,
     wrap,
 )
-from explainer.figures.icons import icon_array_svg
+from explainer.figures.icons import icon_array_svg, icon_rows_svg
 from explainer.figures.places import Places, TreatmentNumber, load_places
 from explainer.schema import EvidenceNumber
 from explainer.summary import NO_TREATMENT
@@ -215,6 +215,18 @@ def treatment_numbers_figure(
 ) -> go.Figure:
     """For each of these treatments, its numbers as 100 people: benefit and harm, with and without."""
     return _icon_rows(_panels(content, treatment_ids, places or load_places()), font_size, narrow=narrow)
+
+
+def treatment_numbers_svg(
+    content: Content, treatment_ids: Iterable[str], *, font_size: float = 16, places: Places | None = None
+) -> str:
+    """The same numbers as `treatment_numbers_figure`, drawn for a phone as plain SVG (icons.py):
+    in consult mode's type, where the wide figure does not fit, at the cost of no chart to draw."""
+    panels = [
+        (f"{KIND_WORDS[kind]}: {name}", outcome, kind, groups)
+        for name, kind, outcome, groups in _panels(content, treatment_ids, places or load_places())
+    ]
+    return icon_rows_svg(panels, font_size=font_size)
 
 
 def evidence_icons_figure(

@@ -101,6 +101,7 @@ def _rendered_markdown(node: ast.expr) -> bool:
             "markup.parts_html",
             "markup.blocks_html",
             "markup.picture_html",  # the app's own SVG drawing (its text escaped) and an escaped name
+            "markup.image_html",  # the same, one drawing
         }
         and all(k.arg in {"remember", "expanded", "icon", "small"} for k in node.keywords)
     )
