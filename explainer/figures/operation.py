@@ -18,6 +18,7 @@ from explainer.figures.base import (
     GREY,
     INK,
     MAY_BLUE,
+    NARROWEST_CHART,
     VERMILLION,
     YELLOW,
     _layout,
@@ -125,14 +126,14 @@ def _top_view(op: str, after: bool) -> tuple[list[dict], list[tuple]]:
         rx, ry = ellipse(cx_, cy_, 0.2, 0.2, 24)
         shapes.append(_shape(_path(rx, ry), YELLOW, "#8A7A00", 1.5))
 
-    labels.append((0, 3.0, 3.4, 3.9, "Vertebral body" if not disc else "Disc"))
-    labels.append((1.05, -0.05, 3.6, 1.2, "Nerve root"))
+    labels.append((0, 3.0, 3.2, 3.5, "Vertebral<br>body" if not disc else "Disc"))
+    labels.append((1.05, -0.05, 3.6, 1.2, "Nerve<br>root"))
     if op == "laminectomy":
         if after:
             labels.append((-0.75, -1.0, -3.0, -2.6, "Bone removed:<br>more room"))
-            labels.append((0.3, 0.35, 3.0, -1.6, "Nerves no<br>longer squeezed"))
+            labels.append((0.3, 0.35, 3.0, -1.8, "Nerves no<br>longer<br>squeezed"))
         else:
-            labels.append((-0.5, -0.45, -3.0, -2.6, "Thick bone and<br>ligament"))
+            labels.append((-0.5, -0.45, -3.0, -2.6, "Thick bone<br>and ligament"))
             labels.append((0.3, 0.6, 3.3, -1.6, "Squeezed<br>nerves"))
     elif op == "discectomy":
         if after:
@@ -170,18 +171,33 @@ def _side_view(after: bool) -> tuple[list[dict], list[tuple]]:
                  line=dict(color=INK, width=10), layer="above")
         )  # fmt: skip
         labels += [
-            (-2.2, 8.75, -5.5, 11.2, "Screw"),
+            (-2.2, 8.75, -5.5, 12.6, "Screw"),
             (3.2, 7.4, 6.6, 11.0, "Rod"),
             (-1.7, 7.1, -5.5, 7.1, "Spacer with<br>bone graft"),
-            (-1.7, 5.7, -5.5, 3.6, "The bones grow<br>into one"),
+            (-1.7, 5.7, -5.5, 1.9, "Bones grow<br>into one"),
         ]
     else:
         labels += [
             (-1.7, 7.0, -5.5, 7.1, "Worn, thin disc"),
             (1.75, 7.25, 6.6, 11.0, "Bones move<br>too much"),
         ]
-    labels += [(-1.7, 8.7, -5.5, 9.4, "L4"), (-1.7, 5.7, -5.5, 5.4, "L5")]
+    labels += [(-1.7, 8.7, -5.5, 10.2, "L4"), (-1.7, 5.7, -5.5, 4.5, "L5")]
     return shapes, labels
+
+
+# px: the drawing's plot on the narrowest phone (its chart less the figure's side margins), and
+# about how wide a bold label's letter is drawn, in em.
+NARROWEST_PLOT = NARROWEST_CHART - 20
+BOLD_EM = 0.55
+
+
+def _inside(x: float, text: str, x_range: list[float], font_size: float) -> float:
+    """A label's centre moved in, if need be, so that its widest line stays inside the drawing on
+    the narrowest phone in this type size (consult mode's too): wider, it has more room."""
+    _small, label_px, _head = sizes(font_size)
+    units_per_px = (x_range[1] - x_range[0]) / NARROWEST_PLOT
+    half = max(len(line) for line in text.split("<br>")) * BOLD_EM * label_px / 2 * units_per_px + 0.1
+    return min(max(x, x_range[0] + half), x_range[1] - half)
 
 
 def operation_figure(name: str, after: bool, *, font_size: float = 16) -> go.Figure:
@@ -191,11 +207,11 @@ def operation_figure(name: str, after: bool, *, font_size: float = 16) -> go.Fig
     if op == "fusion":
         shapes, labels = _side_view(after)
         xr, yr = [-9.0, 9.5], [-1.0, 15.0]
-        front, back = (-5.0, 14.3), (5.0, 14.3)
+        front, back = (-8.8, 14.3), (5.0, 14.3)
     else:
         shapes, labels = _top_view(op, after)
         xr, yr = [-4.8, 4.8], [-4.6, 4.6]
-        front, back = (0, 4.25), (0, -4.25)
+        front, back = (-4.6, 4.25), (0, -4.25)
     layout = _layout(
         round(max(480, 26 * font_size)),
         xaxis=dict(visible=False, range=xr, fixedrange=True),
@@ -209,7 +225,7 @@ def operation_figure(name: str, after: bool, *, font_size: float = 16) -> go.Fig
         note(
             x=x,
             y=y,
-            ax=tx,
+            ax=_inside(tx, text, xr, font_size),
             ay=ty,
             axref="x",
             ayref="y",
@@ -225,7 +241,9 @@ def operation_figure(name: str, after: bool, *, font_size: float = 16) -> go.Fig
     ]
     state = "after" if after else "before"
     annotations += [
-        note(x=front[0], y=front[1], text="Front (belly side)", showarrow=False, font=font(small, GREY)),
+        note(
+            x=front[0], y=front[1], text="Front (belly side)", showarrow=False, font=font(small, GREY), xanchor="left"
+        ),
         note(x=back[0], y=back[1], text="Back", showarrow=False, font=font(small, GREY)),
         note(
             x=0,
