@@ -194,9 +194,9 @@ def font(size: float, color: str = INK) -> dict:
     return {**FONT, "size": round(size), "color": color}
 
 
-# px: a chart's width on the narrowest common phone (a 360 px screen, less the page's 17 px margins,
-# measured in Streamlit 1.67; test_layout_fit.py draws on that phone).
-NARROWEST_CHART = 360 - 2 * 17
+# px: a chart's width on the narrowest screen a page must reflow to (320 px, WCAG 1.4.10), less the
+# page's 17 px margins (measured in Streamlit 1.67). test_layout_fit.py draws there.
+NARROWEST_CHART = 320 - 2 * 17
 # px: the same inside a fold (explainer_ui.fold): a picture there spans all but its border (layout.css).
 NARROWEST_IN_A_FOLD = NARROWEST_CHART - 2 * 1
 

@@ -122,7 +122,7 @@ def _icon_rows(panels: list[tuple], font_size: float, heading: str | None = None
     per_row = 2
     width_cells = per_row * 10 + (per_row - 1) * GAP
     cell_px = PHONE_WIDTH / (width_cells + 1) if narrow else round(1.35 * font_size)
-    heading_chars = phone_chars(label_px, PHONE_WIDTH - 20) if narrow else 60
+    heading_chars = phone_chars(label_px, NARROWEST_PLOT) if narrow else 60
     label_chars = max(10, int(10 * cell_px / (0.55 * label_px)))
     # One line of text, in cells. On a phone the cells are as wide as the screen lets them be, so
     # the lines are spaced for the narrowest: they cannot meet on a wider one.
