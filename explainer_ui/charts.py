@@ -187,8 +187,8 @@ Topics = tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _leanings(options: Leanings, size: int) -> FrozenFigure:
-    return freeze(figures.leanings_figure(options, LEANINGS, font_size=size))
+def _leanings(options: Leanings, size: int, ids: tuple[str, ...]) -> FrozenFigure:
+    return freeze(figures.leanings_figure(options, LEANINGS, font_size=size, ids=ids))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -198,21 +198,34 @@ def _questions(topics: Topics, size: int) -> FrozenFigure:
 
 def where_you_stand(key: str) -> None:
     """How this patient feels about each option talked about, and about no further treatment
-    (What matters to you, the summary): the options in the pages' order, never ranked."""
+    (What matters to you, the summary): the options in the pages' order, never ranked. A tap on a
+    dot or ring answers for that option, as the answer's control below it does."""
     content = get_content()
     selection = state.selection()
     answers = selection.answers("leanings")
     marked = set(selection.treatments)
+    ids = (*(t.id for t in content.treatments if t.id in marked), NO_TREATMENT_ID)
     options: Leanings = (
         *((t.name, answers.get(t.id)) for t in content.treatments if t.id in marked),
         (NO_TREATMENT["name"], answers.get(NO_TREATMENT_ID)),
     )
+
+    def tapped() -> None:
+        now = state.selection().answers("leanings")
+        for tag in clicked_ids(st.session_state.get(key)):
+            option, _, answer = tag.partition(":")
+            if option in ids and answer in LEANINGS:
+                now[option] = answer
+        state.set_answers("leanings", now)
+
     chart(
-        _leanings(options, font_size()),
-        alt="Where you stand: for each option, a filled dot at leaning towards, not sure or not for me",
+        _leanings(options, font_size(), ids),
+        alt="Where you stand: for each option, a filled dot at leaning towards, not sure or not for me. "
+        "Tap a dot to change the answer",
         summary=figures.leanings_summary(options, LEANINGS),
         data=figures.leanings_table(options, LEANINGS),
         key=key,
+        on_click=tapped,
     )
 
 

@@ -17,7 +17,7 @@ ON_THE_SUMMARY = "Your answers go on your summary, so you and your care team can
 content = get_content()
 consult = state.consult()
 if consult:  # picture first: where the patient stands, filled in as they answer below
-    charts.lead([NO_WRONG_ANSWERS, "The dots show how you feel about each option, for now."])
+    charts.lead([NO_WRONG_ANSWERS, "The dots show how you feel about each option, for now.", "Tap a dot to change it."])
     charts.where_you_stand("where_you_stand")
 # Said once: in consult mode the lead above the picture has already said there are no wrong answers.
 st.info(" ".join([NOT_A_RANKING, *([] if consult else [NO_WRONG_ANSWERS]), ON_THE_SUMMARY]), icon=":material/balance:")

@@ -42,36 +42,49 @@ def _row_px(names: Sequence[str], label_px: int) -> float:
 
 
 def leanings_figure(
-    options: Sequence[tuple[str, str | None]], steps: Mapping[str, str], *, font_size: float = 16
+    options: Sequence[tuple[str, str | None]],
+    steps: Mapping[str, str],
+    *,
+    font_size: float = 16,
+    ids: Sequence[str] = (),
 ) -> go.Figure:
     """`options`: (name, answer id or None) in the order the pages list them; `steps`: answer id ->
-    words (explainer.summary.LEANINGS), in the order they are drawn from left to right."""
+    words (explainer.summary.LEANINGS), in the order they are drawn from left to right. With the
+    options' `ids`, each dot and ring carries "option id:answer id" (customdata): a tap on one
+    answers for that option."""
     small, label, _head = sizes(font_size)
     step_ids = list(steps)
     not_said = f"<br><i>{NO_LEANING.lower()}</i>"
     names = [
         wrap(name, chars_at(NAME_CHARS, label)) + (not_said if answer not in steps else "") for name, answer in options
     ]
-    rings_x, rings_y, hover = [], [], []
-    dots_x, dots_y, dots_hover = [], [], []
+    rings_x, rings_y, hover, rings_ids = [], [], [], []
+    dots_x, dots_y, dots_hover, dots_ids = [], [], [], []
     for row, (name, answer) in enumerate(options):
         for column, step in enumerate(step_ids):
+            tag = f"{ids[row]}:{step}" if row < len(ids) else None
             if step == answer:
                 dots_x.append(column)
                 dots_y.append(row)
                 dots_hover.append(f"{name}: {steps[step].lower()}")
+                dots_ids.append(tag)
             else:
                 rings_x.append(column)
                 rings_y.append(row)
                 hover.append(f"{name}: {steps[step].lower()}")
+                rings_ids.append(tag)
+    # A tap selects a point; the others keep their look (plotly would fade them).
+    kept = dict(selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)))
     data = [
         scatter(
             x=rings_x, y=rings_y, mode="markers", hovertext=hover, hoverinfo="text", showlegend=False,
             marker=dict(symbol="circle-open", size=round(0.9 * font_size), color=GREY, line=dict(width=2, color=GREY)),
+            customdata=rings_ids if ids else None, **kept,
         ),
         scatter(
             x=dots_x, y=dots_y, mode="markers", hovertext=dots_hover, hoverinfo="text", showlegend=False,
             marker=dict(symbol="circle", size=round(1.7 * font_size), color=DEEP_BLUE, line=dict(width=2, color=INK)),
+            customdata=dots_ids if ids else None, **kept,
         ),
     ]  # fmt: skip
     row_px = _row_px(names, label)
@@ -89,6 +102,7 @@ def leanings_figure(
         ),
         margin=dict(l=_margin_for(names, label), r=10, t=top, b=10),
         hoverlabel=dict(font=font(max(16, small)), bgcolor="white"),
+        clickmode="event+select" if ids else "event",
         # A thin line along each row, so the eye follows the option to its answer.
         shapes=[
             dict(type="line", xref="x", yref="y", x0=-0.3, x1=len(step_ids) - 0.7, y0=row, y1=row,

@@ -26,6 +26,7 @@ from tests.support.pages import (
     open_url,
     pill,
     rerun_after,
+    segmented,
     sidebar_link,
     url_of,
 )
@@ -134,6 +135,30 @@ def test_a_tap_on_the_body_map_picks_the_symptom(page, base_url):
     expect(numbness).to_have_attribute("aria-pressed", "true")
     texts = " ".join(t for t, _ in page.evaluate(CHART_TEXTS))
     assert "Yours" in texts
+
+
+@pytest.mark.parametrize(("width", "height", "consult"), [(1920, 1080, True), (390, 844, False)])
+def test_a_tap_on_where_you_stand_answers_for_that_option(page, base_url, width, height, consult):
+    """On the wall screen and on a phone at home: a tap on a ring answers for that option, as its
+    control does, and the answer is kept (the app's state: it is still there after a page move)."""
+    page.set_viewport_size({"width": width, "height": height})
+    url = url_of(sections.by_key("values")) + f"?{'consult=1&' if consult else ''}treatments=physical_therapy"
+    open_url(page, base_url, url)
+    answer = segmented(page, "Physical therapy and exercise").get_by_role("radio", name="Not for me", exact=True)
+    expect(answer).to_have_attribute("aria-checked", "false")
+    x, y = page.evaluate(POINT_JS, "physical_therapy:not_for_me")
+    rerun_after(page, lambda: page.mouse.click(x, y))
+    wait_for_app(page)
+    expect(answer).to_have_attribute("aria-checked", "true")
+    assert "Not for me: physical therapy and exercise" in page.locator('[data-testid="stMain"]').inner_text()
+    # On to the next step (the consult bar's Next, or the page's) and the answer is on its picture too.
+    following = page.get_by_role("link", name=re.compile(r"^Next: ")).or_(
+        page.get_by_role("button", name=re.compile(r"^Next\b"))
+    )
+    following.locator("visible=true").first.click()
+    page.wait_for_url(re.compile(r"/summary"))
+    wait_for_app(page)
+    assert "Not for me: physical therapy and exercise" in page.locator('[data-testid="stMain"]').inner_text()
 
 
 def test_the_folded_sidebar_is_not_in_the_tab_order_and_opens_with_its_button(page, base_url):
