@@ -197,6 +197,8 @@ def font(size: float, color: str = INK) -> dict:
 # px: a chart's width on the narrowest screen a page must reflow to (320 px, WCAG 1.4.10), less the
 # page's 17 px margins (measured in Streamlit 1.67). test_layout_fit.py draws there.
 NARROWEST_CHART = 320 - 2 * 17
+# px: the plot in it, less a figure's usual 10 px side margins.
+NARROWEST_PLOT = NARROWEST_CHART - 20
 # px: the same inside a fold (explainer_ui.fold): a picture there spans all but its border (layout.css).
 NARROWEST_IN_A_FOLD = NARROWEST_CHART - 2 * 1
 

@@ -21,7 +21,7 @@ from explainer.figures.base import (
     BLUE,
     GREY,
     INK,
-    NARROWEST_CHART,
+    NARROWEST_PLOT,
     VERMILLION,
     _layout,
     figure,
@@ -39,7 +39,6 @@ from explainer.wording import join_names
 
 GAP = 2.2  # cells between two arrays side by side
 PHONE_WIDTH = 360  # px: the figure's width on a phone
-NARROWEST_PLOT = NARROWEST_CHART - 20  # px: the plot on the narrowest phone, less the figure's margins
 KIND_WORDS = {"benefit": "Chance of benefit", "harm": "Chance of harm"}
 NO_FURTHER = NO_TREATMENT["name"]
 

@@ -18,7 +18,7 @@ from explainer.figures.base import (
     GREY,
     INK,
     MAY_BLUE,
-    NARROWEST_CHART,
+    NARROWEST_PLOT,
     VERMILLION,
     YELLOW,
     _layout,
@@ -185,10 +185,7 @@ def _side_view(after: bool) -> tuple[list[dict], list[tuple]]:
     return shapes, labels
 
 
-# px: the drawing's plot on the narrowest phone (its chart less the figure's side margins), and
-# about how wide a bold label's letter is drawn, in em.
-NARROWEST_PLOT = NARROWEST_CHART - 20
-BOLD_EM = 0.55
+BOLD_EM = 0.55  # about how wide a bold label's letter is drawn, in em
 
 
 def _inside(x: float, text: str, x_range: list[float], font_size: float) -> float:
